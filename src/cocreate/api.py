@@ -1,0 +1,25 @@
+"""The REST API at /api/v1/: one NinjaAPI, one router per app, one error shape."""
+
+from ninja import NinjaAPI
+from ninja.security import SessionAuth
+
+from cocreate.accounts.api import ApiTokenAuth
+from cocreate.accounts.api import router as accounts_router
+from cocreate.core import api_errors
+from cocreate.organisations.api import router as organisations_router
+
+api = NinjaAPI(
+    title="Cocreate API",
+    version="1",
+    description=(
+        "Co-create the customer experience. Authenticate with a personal API token "
+        "(`Authorization: Bearer <token>`, created under Account → API tokens) or, from "
+        "the browser, with your session and its CSRF token. Every 4xx answers "
+        '`{"error": {"code", "message", "fields"}}`.'
+    ),
+    auth=[ApiTokenAuth(), SessionAuth()],
+    urls_namespace="api",
+)
+api_errors.install(api)
+api.add_router("", accounts_router)
+api.add_router("", organisations_router)

@@ -1,0 +1,250 @@
+"""Organisations, memberships, invitations, profile fields and profiles over REST.
+
+Handlers are thin: `org_operation` resolves and scopes the organisation, the services
+decide, and refusals become the API's error shape (core/api_errors.py).
+"""
+
+from typing import Any
+
+from django.http import Http404
+from ninja import Router
+from ninja.pagination import paginate
+
+from cocreate.accounts.typing import AuthedRequest
+from cocreate.core.access import personal_operation
+from cocreate.organisations import selectors, services
+from cocreate.organisations.access import OrgRequest, org_operation
+from cocreate.organisations.models import Invitation, Membership, Organisation, ProfileField
+from cocreate.organisations.rules import Permission
+from cocreate.organisations.schemas import (
+    AcceptIn,
+    InvitationIn,
+    InvitationOut,
+    MemberOut,
+    MyOrganisationOut,
+    OrganisationIn,
+    OrganisationOut,
+    OrganisationPatch,
+    ProfileFieldIn,
+    ProfileFieldOut,
+    ProfileFieldPatch,
+    ProfileIn,
+    ProfileOut,
+    RoleIn,
+)
+
+router = Router(tags=["Organisations"])
+
+
+# Organisations the caller belongs to, may join, or creates
+
+
+@router.get("/orgs", response=list[MyOrganisationOut])
+@personal_operation
+@paginate
+def list_my_organisations(request: AuthedRequest) -> list[Membership]:
+    return selectors.memberships_of_user(request.user)
+
+
+@router.post("/orgs", response={201: OrganisationOut})
+@personal_operation
+def create_organisation(request: AuthedRequest, payload: OrganisationIn) -> tuple[int, Organisation]:
+    return 201, services.organisation_create(creator=request.user, **payload.model_dump())
+
+
+@router.get("/orgs/joinable", response=list[OrganisationOut])
+@personal_operation
+@paginate
+def list_joinable_organisations(request: AuthedRequest) -> object:
+    return selectors.joinable_organisations(request.user)
+
+
+@router.post("/orgs/{org}/join", response={201: MemberOut})
+@personal_operation
+def join_organisation(request: AuthedRequest, org: str) -> tuple[int, Membership]:
+    organisation = selectors.joinable_organisation(org)
+    if organisation is None:
+        raise Http404("No such organisation.")
+    return 201, services.organisation_join(user=request.user, organisation=organisation)
+
+
+@router.post("/invitations/accept", response={201: MemberOut})
+@personal_operation
+def accept_invitation(request: AuthedRequest, payload: AcceptIn) -> tuple[int, Membership]:
+    return 201, services.invitation_accept(token=payload.token, user=request.user)
+
+
+# One organisation
+
+
+@router.get("/orgs/{org}", response=OrganisationOut)
+@org_operation(Permission.VIEW_ORGANISATION)
+def get_organisation(request: OrgRequest, org: str) -> Organisation:
+    return request.organisation
+
+
+@router.patch("/orgs/{org}", response=OrganisationOut)
+@org_operation(Permission.MANAGE_ORGANISATION)
+def update_organisation(request: OrgRequest, org: str, payload: OrganisationPatch) -> Organisation:
+    organisation = request.organisation
+    current = {
+        "name": organisation.name,
+        "description": organisation.description,
+        "allow_self_join": organisation.allow_self_join,
+    }
+    changes = payload.model_dump(exclude_unset=True, exclude_none=True)
+    return services.organisation_update(organisation=organisation, **{**current, **changes})
+
+
+@router.get("/orgs/{org}/profile", response=ProfileOut)
+@org_operation(Permission.EDIT_OWN_PROFILE)
+def get_my_profile(request: OrgRequest, org: str) -> dict[str, Any]:
+    return _profile(request.membership)
+
+
+@router.put("/orgs/{org}/profile", response=ProfileOut)
+@org_operation(Permission.EDIT_OWN_PROFILE)
+def put_my_profile(request: OrgRequest, org: str, payload: ProfileIn) -> dict[str, Any]:
+    return _profile(services.profile_update(membership=request.membership, answers=payload.answers))
+
+
+def _profile(membership: Membership) -> dict[str, Any]:
+    return {
+        "organisation": membership.organisation.slug,
+        "role": membership.role,
+        "answers": membership.profile,
+        "updated_at": membership.profile_updated_at,
+    }
+
+
+@router.delete("/orgs/{org}/membership", response={204: None})
+@org_operation(Permission.VIEW_ORGANISATION)
+def leave_organisation(request: OrgRequest, org: str) -> tuple[int, None]:
+    services.membership_remove(membership=request.membership)
+    return 204, None
+
+
+# Members
+
+
+@router.get("/orgs/{org}/members", response=list[MemberOut])
+@org_operation(Permission.VIEW_MEMBERS)
+@paginate
+def list_members(request: OrgRequest, org: str, role: str = "", q: str = "") -> object:
+    return selectors.members(request.organisation, role=role or None, search=q)
+
+
+def _member(request: OrgRequest, membership_id: int) -> Membership:
+    found = selectors.member(request.organisation, membership_id)
+    if found is None:
+        raise Http404("No such member.")
+    return found
+
+
+@router.get("/orgs/{org}/members/{membership_id}", response=MemberOut)
+@org_operation(Permission.VIEW_MEMBERS)
+def get_member(request: OrgRequest, org: str, membership_id: int) -> Membership:
+    return _member(request, membership_id)
+
+
+@router.patch("/orgs/{org}/members/{membership_id}", response=MemberOut)
+@org_operation(Permission.MANAGE_MEMBERS)
+def change_member_role(
+    request: OrgRequest, org: str, membership_id: int, payload: RoleIn
+) -> Membership:
+    member = _member(request, membership_id)
+    return services.membership_change_role(membership=member, role=payload.role)
+
+
+@router.delete("/orgs/{org}/members/{membership_id}", response={204: None})
+@org_operation(Permission.MANAGE_MEMBERS)
+def remove_member(request: OrgRequest, org: str, membership_id: int) -> tuple[int, None]:
+    services.membership_remove(membership=_member(request, membership_id))
+    return 204, None
+
+
+# Invitations
+
+
+@router.get("/orgs/{org}/invitations", response=list[InvitationOut])
+@org_operation(Permission.MANAGE_INVITATIONS)
+@paginate
+def list_invitations(request: OrgRequest, org: str) -> object:
+    return selectors.pending_invitations(request.organisation)
+
+
+@router.post("/orgs/{org}/invitations", response={201: InvitationOut})
+@org_operation(Permission.MANAGE_INVITATIONS)
+def create_invitation(request: OrgRequest, org: str, payload: InvitationIn) -> tuple[int, Invitation]:
+    invitation = services.invitation_create(
+        organisation=request.organisation, invited_by=request.user, **payload.model_dump()
+    )
+    return 201, invitation
+
+
+def _invitation(request: OrgRequest, invitation_id: int) -> Invitation:
+    found = selectors.invitation(request.organisation, invitation_id)
+    if found is None:
+        raise Http404("No such invitation.")
+    return found
+
+
+@router.post("/orgs/{org}/invitations/{invitation_id}/resend", response=InvitationOut)
+@org_operation(Permission.MANAGE_INVITATIONS)
+def resend_invitation(request: OrgRequest, org: str, invitation_id: int) -> Invitation:
+    return services.invitation_resend(invitation=_invitation(request, invitation_id))
+
+
+@router.delete("/orgs/{org}/invitations/{invitation_id}", response={204: None})
+@org_operation(Permission.MANAGE_INVITATIONS)
+def revoke_invitation(request: OrgRequest, org: str, invitation_id: int) -> tuple[int, None]:
+    services.invitation_revoke(invitation=_invitation(request, invitation_id))
+    return 204, None
+
+
+# Profile fields
+
+
+@router.get("/orgs/{org}/profile-fields", response=list[ProfileFieldOut])
+@org_operation(Permission.VIEW_ORGANISATION)
+def list_profile_fields(request: OrgRequest, org: str) -> object:
+    return selectors.profile_fields(request.organisation)
+
+
+@router.post("/orgs/{org}/profile-fields", response={201: ProfileFieldOut})
+@org_operation(Permission.MANAGE_PROFILE_FIELDS)
+def create_profile_field(
+    request: OrgRequest, org: str, payload: ProfileFieldIn
+) -> tuple[int, ProfileField]:
+    field = services.profile_field_create(organisation=request.organisation, **payload.model_dump())
+    return 201, field
+
+
+def _field(request: OrgRequest, field_id: int) -> ProfileField:
+    found = selectors.profile_field(request.organisation, field_id)
+    if found is None:
+        raise Http404("No such profile field.")
+    return found
+
+
+@router.patch("/orgs/{org}/profile-fields/{field_id}", response=ProfileFieldOut)
+@org_operation(Permission.MANAGE_PROFILE_FIELDS)
+def update_profile_field(
+    request: OrgRequest, org: str, field_id: int, payload: ProfileFieldPatch
+) -> ProfileField:
+    field = _field(request, field_id)
+    current = {
+        "label": field.label,
+        "help_text": field.help_text,
+        "choices": field.choices,
+        "required": field.required,
+    }
+    changes = payload.model_dump(exclude_unset=True, exclude_none=True)
+    return services.profile_field_update(field=field, **{**current, **changes})
+
+
+@router.delete("/orgs/{org}/profile-fields/{field_id}", response={204: None})
+@org_operation(Permission.MANAGE_PROFILE_FIELDS)
+def delete_profile_field(request: OrgRequest, org: str, field_id: int) -> tuple[int, None]:
+    services.profile_field_delete(field=_field(request, field_id))
+    return 204, None

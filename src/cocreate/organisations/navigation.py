@@ -1,0 +1,25 @@
+"""The organisation's sections, each shown to the roles allowed to use it.
+
+Later capabilities add their section here, with the permission that guards its views.
+"""
+
+from dataclasses import dataclass
+
+from cocreate.organisations.rules import Permission
+
+
+@dataclass(frozen=True)
+class Section:
+    label: str
+    url_name: str
+    permission: Permission
+
+
+SECTIONS: list[Section] = [
+    Section("Overview", "org_home", Permission.VIEW_ORGANISATION),
+    Section("My profile", "my_profile", Permission.EDIT_OWN_PROFILE),
+    Section("Members", "members", Permission.VIEW_MEMBERS),
+    Section("Invitations", "invitations", Permission.MANAGE_INVITATIONS),
+    Section("Profile fields", "profile_fields", Permission.MANAGE_PROFILE_FIELDS),
+    Section("Settings", "org_settings", Permission.MANAGE_ORGANISATION),
+]

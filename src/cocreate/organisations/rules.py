@@ -1,0 +1,37 @@
+"""Who may do what inside an organisation: one line per action (permissions as data)."""
+
+from enum import StrEnum
+
+from cocreate.organisations.models import Role
+
+EVERYONE = frozenset(Role)
+
+
+class Permission(StrEnum):
+    VIEW_ORGANISATION = "view_organisation"
+    EDIT_OWN_PROFILE = "edit_own_profile"
+    VIEW_MEMBERS = "view_members"
+    MANAGE_MEMBERS = "manage_members"
+    MANAGE_INVITATIONS = "manage_invitations"
+    MANAGE_PROFILE_FIELDS = "manage_profile_fields"
+    MANAGE_ORGANISATION = "manage_organisation"
+
+
+GRANTS: dict[Permission, frozenset[Role]] = {
+    Permission.VIEW_ORGANISATION: EVERYONE,
+    Permission.EDIT_OWN_PROFILE: EVERYONE,
+    # Front-line staff serve customers, so they see who the customers are.
+    Permission.VIEW_MEMBERS: frozenset({Role.ORGANISER, Role.STAFF}),
+    Permission.MANAGE_MEMBERS: frozenset({Role.ORGANISER}),
+    Permission.MANAGE_INVITATIONS: frozenset({Role.ORGANISER}),
+    Permission.MANAGE_PROFILE_FIELDS: frozenset({Role.ORGANISER}),
+    Permission.MANAGE_ORGANISATION: frozenset({Role.ORGANISER}),
+}
+
+
+def allows(role: str, permission: Permission) -> bool:
+    return role in GRANTS[permission]
+
+
+def permissions_of(role: str) -> frozenset[Permission]:
+    return frozenset(p for p, roles in GRANTS.items() if role in roles)

@@ -1,0 +1,73 @@
+"""Reads of organisations and their people.
+
+Functions that take an organisation enter its scope themselves, so they work the same
+from a view, the API, a command or a test.
+"""
+
+from django.db.models import Q, QuerySet
+from django_scopes import scope, scopes_disabled
+
+from cocreate.accounts.models import User
+from cocreate.organisations.models import Invitation, Membership, Organisation, ProfileField
+
+
+def memberships_of_user(user: User) -> list[Membership]:
+    """A person's own memberships, across organisations (for the organisation switcher).
+
+    Crossing organisations is safe here because the rows are filtered to one person.
+    """
+    if not user.is_authenticated:
+        return []
+    with scopes_disabled():
+        return list(
+            Membership.objects.filter(user=user)
+            .select_related("organisation")
+            .order_by("organisation__name")
+        )
+
+
+def joinable_organisations(user: User) -> QuerySet[Organisation]:
+    """Organisations open to self-join that this person is not yet part of."""
+    mine = [m.organisation_id for m in memberships_of_user(user)]
+    return Organisation.objects.filter(allow_self_join=True).exclude(pk__in=mine)
+
+
+def joinable_organisation(slug: str) -> Organisation | None:
+    return Organisation.objects.filter(slug=slug, allow_self_join=True).first()
+
+
+def members(
+    organisation: Organisation, *, role: str | None = None, search: str = ""
+) -> QuerySet[Membership]:
+    with scope(organisation=organisation):
+        found = Membership.objects.select_related("user")
+        if role:
+            found = found.filter(role=role)
+        if search:
+            found = found.filter(Q(user__email__icontains=search) | Q(user__name__icontains=search))
+        return found.order_by("user__name", "user__email")
+
+
+def member(organisation: Organisation, membership_id: int) -> Membership | None:
+    with scope(organisation=organisation):
+        return Membership.objects.select_related("user").filter(pk=membership_id).first()
+
+
+def pending_invitations(organisation: Organisation) -> QuerySet[Invitation]:
+    with scope(organisation=organisation):
+        return Invitation.objects.filter(accepted_at__isnull=True).select_related("invited_by")
+
+
+def invitation(organisation: Organisation, invitation_id: int) -> Invitation | None:
+    with scope(organisation=organisation):
+        return Invitation.objects.filter(pk=invitation_id).first()
+
+
+def profile_fields(organisation: Organisation) -> QuerySet[ProfileField]:
+    with scope(organisation=organisation):
+        return ProfileField.objects.all()
+
+
+def profile_field(organisation: Organisation, field_id: int) -> ProfileField | None:
+    with scope(organisation=organisation):
+        return ProfileField.objects.filter(pk=field_id).first()

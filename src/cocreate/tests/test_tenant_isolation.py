@@ -1,0 +1,236 @@
+"""Tenant isolation, proven over every route there is.
+
+The test walks all URL patterns and all API operations, so a route added later is covered
+without editing this file. It fails when a route declares no access rule, when it has a
+URL parameter this file cannot fill with another organisation's object, when a member of
+one organisation gets anything but 404 for the other's objects, and when a customer
+reaches an action their role does not allow.
+"""
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+from django_scopes import scope
+
+from cocreate.accounts import services as account_services
+from cocreate.accounts.models import User
+from cocreate.api import api
+from cocreate.conftest import Org, client_for
+from cocreate.core.access import ACCESS_ATTRIBUTE, METHODS_ATTRIBUTE, PERSONAL, PUBLIC
+from cocreate.organisations import services
+from cocreate.organisations.models import Role
+from cocreate.organisations.rules import Permission, allows
+
+# Routes that hold no organisation data, with the reason.
+EXEMPT_PREFIXES = {
+    "accounts/": "django-allauth's sign-in, sign-up and password pages",
+    "admin/": "the Django admin, for superusers only",
+    "static/": "static files",
+}
+EXEMPT_API_ROUTES = {"api/v1/openapi.json", "api/v1/docs"}
+
+# Which object of the other organisation each URL parameter names.
+PARAMETERS = {
+    "org": lambda other: other.slug,
+    "membership_id": lambda other: other.member(other.customer).pk,
+    "invitation_id": lambda other: other.invitation.pk,
+    "field_id": lambda other: other.field.pk,
+    "token_id": lambda other: other.token.pk,
+    "token": lambda other: "inv_not-a-real-token",
+}
+
+
+@dataclass
+class Route:
+    path: str  # with <name> or {name} placeholders
+    methods: list[str]
+    access: str | None
+    body: Any = None
+
+    def url(self, values: dict[str, Any]) -> str:
+        path = self.path
+        for name, value in values.items():
+            for placeholder in (f"<{name}>", f"{{{name}}}"):
+                path = path.replace(placeholder, str(value))
+        return "/" + path
+
+    @property
+    def parameters(self) -> list[str]:
+        names = []
+        for piece in self.path.replace("{", "<").split("<")[1:]:
+            names.append(piece.split(">")[0].split("}")[0].split(":")[-1])
+        return names
+
+
+def page_routes() -> Iterator[Route]:
+    def walk(patterns: list[Any], prefix: str) -> Iterator[Route]:
+        for pattern in patterns:
+            route = prefix + str(pattern.pattern)
+            if isinstance(pattern, URLResolver):
+                yield from walk(pattern.url_patterns, route)
+            elif isinstance(pattern, URLPattern):
+                if route.startswith("api/"):
+                    continue  # walked through the OpenAPI schema below
+                if any(route.startswith(p) for p in EXEMPT_PREFIXES):
+                    continue
+                access = getattr(pattern.callback, ACCESS_ATTRIBUTE, None)
+                methods = getattr(pattern.callback, METHODS_ATTRIBUTE, ["GET", "POST"])
+                yield Route(_plain(route), list(methods), access)
+
+    yield from walk(get_resolver().url_patterns, "")
+
+
+def _plain(route: str) -> str:
+    """'o/<slug:org>/members/<int:membership_id>/' -> 'o/<org>/members/<membership_id>/'."""
+    out = []
+    for piece in route.split("<"):
+        if ">" in piece:
+            name, rest = piece.split(">", 1)
+            out.append("<" + name.split(":")[-1] + ">" + rest)
+        else:
+            out.append(piece)
+    return "".join(out)
+
+
+def api_routes() -> Iterator[Route]:
+    schema = api.get_openapi_schema()
+    components = schema.get("components", {}).get("schemas", {})
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            body = None
+            content = operation.get("requestBody", {}).get("content", {})
+            if content:
+                ref = content["application/json"]["schema"]["$ref"].split("/")[-1]
+                examples = components[ref].get("examples")
+                assert examples, f"{method.upper()} {path}: its body schema {ref} has no example"
+                body = examples[0]
+            yield Route(
+                path.lstrip("/"), [method.upper()], operation.get("x-cocreate-access"), body
+            )
+
+
+def all_routes() -> list[Route]:
+    return [*page_routes(), *api_routes()]
+
+
+@pytest.fixture
+def other(rival: Org) -> Org:
+    """The organisation whose data must stay out of reach, with one object of each kind."""
+    with scope(organisation=rival.organisation):
+        rival.invitation = services.invitation_create(  # type: ignore[attr-defined]
+            organisation=rival.organisation,
+            invited_by=rival.organiser,
+            email="invitee@rival.test",
+            role=Role.STAFF,
+        )
+        rival.field = services.profile_field_create(  # type: ignore[attr-defined]
+            organisation=rival.organisation, key="diet", label="Diet", kind="text"
+        )
+    rival.token, _ = account_services.api_token_create(user=rival.organiser, name="Rival's")  # type: ignore[attr-defined]
+    return rival
+
+
+def request(client: Client, route: Route, method: str, url: str) -> int:
+    if method == "GET":
+        return client.get(url).status_code
+    kwargs: dict[str, Any] = {}
+    if route.body is not None:
+        kwargs = {"data": route.body, "content_type": "application/json"}
+    return getattr(client, method.lower())(url, **kwargs).status_code
+
+
+def _allowed(role: Role, access: str | None) -> bool:
+    return access in (PUBLIC, PERSONAL) or allows(role, Permission(access))
+
+
+def test_every_route_declares_who_may_reach_it(db):
+    undeclared = [
+        f"{', '.join(r.methods)} /{r.path}" for r in all_routes() if r.access is None
+    ]
+    assert undeclared == []
+
+
+def test_every_route_parameter_is_known_to_this_test(db):
+    unknown = {
+        f"/{r.path}: {name}"
+        for r in all_routes()
+        for name in r.parameters
+        if name not in PARAMETERS
+    }
+    assert unknown == set(), "Add an object of the other organisation for each to PARAMETERS"
+
+
+@pytest.mark.parametrize("as_role", [Role.ORGANISER, Role.CUSTOMER])
+def test_a_member_gets_404_for_every_object_of_another_organisation(acme, other, as_role):
+    """Under the other organisation's address, and under their own with the other's ids.
+
+    Under their own address a role without the permission gets 403 before any object is
+    looked up: the same answer for every id, so it tells nothing about the other's data.
+    """
+    intruder: User = getattr(acme, as_role.value)
+    client = client_for(intruder)
+    other_values = {name: value(other) for name, value in PARAMETERS.items()}
+    leaks = []
+    for route in all_routes():
+        if route.access == PUBLIC or not route.parameters:
+            continue
+        theirs = {name: other_values[name] for name in route.parameters}
+        attempts = [(theirs, 404)]
+        if "org" in theirs and len(theirs) > 1:
+            own_org_answer = 404 if _allowed(as_role, route.access) else 403
+            attempts.append(({**theirs, "org": acme.slug}, own_org_answer))
+        for values, expected in attempts:
+            for method in route.methods:
+                url = route.url(values)
+                status = request(client, route, method, url)
+                if status != expected:
+                    leaks.append(f"{method} {url} -> {status}, expected {expected}")
+    assert not leaks, "\n".join(leaks)
+
+
+def test_a_customer_cannot_reach_what_their_role_does_not_allow(acme):
+    """Every organisation route that customers may not use answers them 403."""
+    acme.invitation = services.invitation_create(  # type: ignore[attr-defined]
+        organisation=acme.organisation,
+        invited_by=acme.organiser,
+        email="invitee@acme.test",
+        role=Role.STAFF,
+    )
+    acme.field = services.profile_field_create(  # type: ignore[attr-defined]
+        organisation=acme.organisation, key="diet", label="Diet", kind="text"
+    )
+    acme.token, _ = account_services.api_token_create(user=acme.customer, name="Mine")  # type: ignore[attr-defined]
+    client = client_for(acme.customer)
+    own_values = {name: value(acme) for name, value in PARAMETERS.items()}
+    reached = []
+    checked = 0
+    for route in all_routes():
+        if _allowed(Role.CUSTOMER, route.access):
+            continue
+        values = {name: own_values[name] for name in route.parameters}
+        for method in route.methods:
+            status = request(client, route, method, route.url(values))
+            checked += 1
+            if status != 403:
+                reached.append(f"{method} {route.url(values)} -> {status}")
+    assert not reached, "\n".join(reached)
+    assert checked > 20  # the walk found the organiser-only routes
+
+
+def test_anonymous_visitors_reach_no_organisation_data(acme, other):
+    client = Client()
+    other_values = {name: value(other) for name, value in PARAMETERS.items()}
+    reached = []
+    for route in all_routes():
+        if route.access == PUBLIC:
+            continue
+        values = {name: other_values[name] for name in route.parameters}
+        for method in route.methods:
+            status = request(client, route, method, route.url(values))
+            if status not in (302, 401, 404):
+                reached.append(f"{method} {route.url(values)} -> {status}")
+    assert not reached, "\n".join(reached)
