@@ -1,6 +1,6 @@
 """The `cocreate` command: Django's management commands, with Cocreate's settings.
 
-    cocreate migrate | demo | serve | createsuperuser | check --deploy | ...
+cocreate migrate | demo | serve | createsuperuser | check --deploy | ...
 """
 
 import os

@@ -47,7 +47,6 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
     "cocreate.core.api_errors.ApiErrorShapeMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -59,6 +58,9 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "cocreate.core.middleware.ServiceErrorMiddleware",
 ]
+
+if not DEBUG:  # in development runserver serves static files itself
+    MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
 
 ROOT_URLCONF = "cocreate.urls"
 WSGI_APPLICATION = "cocreate.wsgi.application"
@@ -149,9 +151,7 @@ ACCOUNT_RATE_LIMITS = {
 }
 
 # Email: EMAIL_URL such as smtp+tls://user:password@mail.example.org:587
-_email = dj_email_url.parse(
-    env_str("EMAIL_URL", "console://" if DEBUG else "smtp://localhost:25")
-)
+_email = dj_email_url.parse(env_str("EMAIL_URL", "console://" if DEBUG else "smtp://localhost:25"))
 EMAIL_BACKEND = _email["EMAIL_BACKEND"]
 EMAIL_HOST = _email["EMAIL_HOST"]
 EMAIL_PORT = _email["EMAIL_PORT"]

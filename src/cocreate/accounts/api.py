@@ -24,7 +24,12 @@ class ApiTokenAuth(HttpBearer):
 
 
 def _me(user: User) -> dict[str, object]:
-    return {"id": user.pk, "email": user.email, "name": user.name, "contact": services.contact_preferences(user)}
+    return {
+        "id": user.pk,
+        "email": user.email,
+        "name": user.name,
+        "contact": services.contact_preferences(user),
+    }
 
 
 @router.get("/me", response=MeOut)

@@ -41,7 +41,7 @@ def api_tokens(request: AuthedRequest) -> HttpResponse:
     created = None
     if request.method == "POST" and form.is_valid():
         try:
-            token, created = services.api_token_create(user=request.user, **form.cleaned_data)
+            _, created = services.api_token_create(user=request.user, **form.cleaned_data)
         except ServiceError as error:
             show_service_error(form, error)
         else:

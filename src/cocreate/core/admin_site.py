@@ -1,9 +1,11 @@
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from django.contrib.admin import AdminSite
 from django.contrib.admin.apps import AdminConfig
 from django_scopes import scopes_disabled
+
+_View = TypeVar("_View", bound=Callable[..., Any])
 
 
 class CocreateAdminSite(AdminSite):
@@ -12,7 +14,7 @@ class CocreateAdminSite(AdminSite):
     site_header = "Cocreate administration"
     site_title = "Cocreate admin"
 
-    def admin_view(self, view: Callable[..., Any], cacheable: bool = False) -> Callable[..., Any]:
+    def admin_view(self, view: _View, cacheable: bool = False) -> _View:
         return super().admin_view(scopes_disabled()(view), cacheable)
 
 

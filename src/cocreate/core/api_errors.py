@@ -45,7 +45,11 @@ MESSAGES = {
 
 def error_body(status: int, message: str, *, code: str = "", fields: Any = None) -> dict[str, Any]:
     return {
-        "error": {"code": code or CODES.get(status, "error"), "message": message, "fields": fields or {}}
+        "error": {
+            "code": code or CODES.get(status, "error"),
+            "message": message,
+            "fields": fields or {},
+        }
     }
 
 

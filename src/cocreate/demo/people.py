@@ -170,7 +170,10 @@ def load_demo(*, seed: int, customers: int) -> dict[str, int]:
             [User(email=email, name=name, password=password) for name, email, _, _ in cast]
         )
         EmailAddress.objects.bulk_create(
-            [EmailAddress(user=u, email=u.email, verified=True, primary=True) for u in [first, *users]]
+            [
+                EmailAddress(user=u, email=u.email, verified=True, primary=True)
+                for u in [first, *users]
+            ]
         )
         ContactPreferences.objects.bulk_create(
             [_contact(rng, fake, u) for u in users] + [ContactPreferences(user=first)]
@@ -198,10 +201,14 @@ def _user(name: str, email: str, password: str) -> User:
 
 def _cast(fake: Faker, customers: int) -> list[tuple[str, str, str, str]]:
     """(name, email, role, extra) for everyone but the first organiser."""
-    cast = [(name, f"{local}@{DOMAIN}", Role.ORGANISER, "") for name, local in ORGANISERS[1:]]
+    cast: list[tuple[str, str, str, str]] = [
+        (name, f"{local}@{DOMAIN}", Role.ORGANISER, "") for name, local in ORGANISERS[1:]
+    ]
     for n in range(1, 11):
         cast.append((fake.name(), f"staff{n}@{DOMAIN}", Role.STAFF, STAFF_JOBS[n % 4]))
-    cast += [(name, f"{local}@{DOMAIN}", Role.PARTNER, company) for name, local, company in PARTNERS]
+    cast += [
+        (name, f"{local}@{DOMAIN}", Role.PARTNER, company) for name, local, company in PARTNERS
+    ]
     cast.append(("Chloe Martin", f"chloe@{DOMAIN}", Role.CUSTOMER, ""))
     for n in range(2, customers + 1):
         cast.append((fake.name(), f"customer{n}@{DOMAIN}", Role.CUSTOMER, ""))
@@ -233,7 +240,11 @@ def _organiser_profile() -> dict[str, object]:
 
 def _profile(rng: random.Random, role: str, extra: str) -> dict[str, object]:
     if role == Role.STAFF:
-        return {"job_title": extra, "industry": "Travel and hospitality", "interests": [INTERESTS[6]]}
+        return {
+            "job_title": extra,
+            "industry": "Travel and hospitality",
+            "interests": [INTERESTS[6]],
+        }
     if role == Role.PARTNER:
         return {
             "job_title": f"Account manager, {extra}",

@@ -48,7 +48,9 @@ def list_my_organisations(request: AuthedRequest) -> list[Membership]:
 
 @router.post("/orgs", response={201: OrganisationOut})
 @personal_operation
-def create_organisation(request: AuthedRequest, payload: OrganisationIn) -> tuple[int, Organisation]:
+def create_organisation(
+    request: AuthedRequest, payload: OrganisationIn
+) -> tuple[int, Organisation]:
     return 201, services.organisation_create(creator=request.user, **payload.model_dump())
 
 
@@ -175,7 +177,9 @@ def list_invitations(request: OrgRequest, org: str) -> object:
 
 @router.post("/orgs/{org}/invitations", response={201: InvitationOut})
 @org_operation(Permission.MANAGE_INVITATIONS)
-def create_invitation(request: OrgRequest, org: str, payload: InvitationIn) -> tuple[int, Invitation]:
+def create_invitation(
+    request: OrgRequest, org: str, payload: InvitationIn
+) -> tuple[int, Invitation]:
     invitation = services.invitation_create(
         organisation=request.organisation, invited_by=request.user, **payload.model_dump()
     )

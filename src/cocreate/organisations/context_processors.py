@@ -15,7 +15,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         return {}
     membership = getattr(request, "membership", None)
     context: dict[str, Any] = {
-        "my_memberships": memberships_of_user(user),  # type: ignore[arg-type]
+        "my_memberships": memberships_of_user(user),
         "current_membership": membership,
     }
     if membership is not None:

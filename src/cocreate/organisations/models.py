@@ -5,10 +5,10 @@ default manager (django-scopes): querying it outside `scope(organisation=...)` r
 so a query that forgets its tenant fails loudly instead of leaking. See access.py.
 """
 
-
 from django.conf import settings
 from django.db import models
-from django_scopes import ScopedManager
+
+from cocreate.organisations.scoping import OrganisationScopedManager
 
 
 class Role(models.TextChoices):
@@ -50,7 +50,7 @@ class Membership(models.Model):
     profile_updated_at = models.DateTimeField(null=True, blank=True)
     joined_at = models.DateTimeField(auto_now_add=True)
 
-    objects = ScopedManager(organisation="organisation")
+    objects = OrganisationScopedManager()
 
     class Meta:
         ordering = ["user__email"]
@@ -84,7 +84,7 @@ class Invitation(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
 
-    objects = ScopedManager(organisation="organisation")
+    objects = OrganisationScopedManager()
 
     class Meta:
         ordering = ["-created_at"]
@@ -114,7 +114,7 @@ class ProfileField(models.Model):
     required = models.BooleanField(default=False)
     position = models.PositiveIntegerField(default=0)
 
-    objects = ScopedManager(organisation="organisation")
+    objects = OrganisationScopedManager()
 
     class Meta:
         ordering = ["position", "id"]

@@ -140,9 +140,7 @@ def membership_remove(*, membership: Membership) -> None:
 def _refuse_losing_last_organiser(membership: Membership) -> None:
     organisers = Membership.objects.select_for_update().filter(role=Role.ORGANISER)
     if not organisers.exclude(pk=membership.pk).exists():
-        raise Conflict(
-            "An organisation needs at least one organiser: appoint another one first."
-        )
+        raise Conflict("An organisation needs at least one organiser: appoint another one first.")
 
 
 # Invitations
@@ -213,7 +211,9 @@ def invitation_for_token(token: str) -> Invitation:
     """
     with scopes_disabled():
         invitation = (
-            Invitation.objects.select_related("organisation").filter(digest=digest_of(token)).first()
+            Invitation.objects.select_related("organisation")
+            .filter(digest=digest_of(token))
+            .first()
         )
     if invitation is None:
         raise NotFound("This invitation link is not valid: it may have been revoked or replaced.")
@@ -338,9 +338,7 @@ def profile_field_move(*, field: ProfileField, offset: int) -> None:
 def profile_field_delete(*, field: ProfileField) -> None:
     """Delete a field and every answer given to it."""
     with transaction.atomic(), scope(organisation=field.organisation_id):
-        for membership in Membership.objects.select_for_update().filter(
-            profile__has_key=field.key
-        ):
+        for membership in Membership.objects.select_for_update().filter(profile__has_key=field.key):
             membership.profile.pop(field.key, None)
             membership.save(update_fields=["profile"])
         field.delete()

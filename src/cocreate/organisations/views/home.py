@@ -16,7 +16,7 @@ from cocreate.organisations.forms import NewOrganisationForm
 def home(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return render(request, "organisations/landing.html")
-    joinable = selectors.joinable_organisations(request.user)[:6]  # type: ignore[arg-type]
+    joinable = selectors.joinable_organisations(request.user)[:6]
     return render(request, "organisations/home.html", {"joinable": joinable})
 
 

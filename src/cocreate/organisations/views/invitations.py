@@ -80,7 +80,7 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
         )
     if request.method == "POST" and request.user.is_authenticated:
         try:
-            membership = services.invitation_accept(token=token, user=request.user)  # type: ignore[arg-type]
+            membership = services.invitation_accept(token=token, user=request.user)
         except ServiceError as error:
             messages.error(request, error.message)
         else:

@@ -4,7 +4,12 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from cocreate.demo import people
 
-PLURALS = {"organiser": "organisers", "staff": "staff", "partner": "partners", "customer": "customers"}
+PLURALS = {
+    "organiser": "organisers",
+    "staff": "staff",
+    "partner": "partners",
+    "customer": "customers",
+}
 
 
 class Command(BaseCommand):
@@ -27,6 +32,6 @@ class Command(BaseCommand):
             counts = people.load_demo(seed=seed, customers=customers)
             summary = ", ".join(f"{n} {PLURALS[role]}" for role, n in counts.items())
             self.stdout.write(self.style.SUCCESS(f"Loaded the CX Un-conference: {summary}."))
-        self.stdout.write("\nDemo logins (password for all: %s)\n" % people.DEMO_PASSWORD)
+        self.stdout.write(f"\nDemo logins (password for all: {people.DEMO_PASSWORD})\n")
         for role, email in people.LOGINS:
             self.stdout.write(f"  {role:<10} {email}")
