@@ -4,7 +4,9 @@ Built through the real services, so a fixture never holds data the product could
 """
 
 import os
+import re
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -91,3 +93,10 @@ def browser_type_launch_args(browser_type_launch_args):
             "--no-first-run",
         ],
     }
+
+
+def link_in(message: Any, path_start: str) -> str:
+    """The path of the first link in an email that starts with `path_start`."""
+    match = re.search(rf"https?://[^/\s]+({re.escape(path_start)}\S*)", str(message.body))
+    assert match, f"No {path_start} link in: {message.body}"
+    return match.group(1)

@@ -1,6 +1,6 @@
 """The caller's own account: who they are, how to reach them, their API tokens."""
 
-from ninja import Router
+from ninja import Router, Status
 from ninja.pagination import paginate
 from ninja.security import HttpBearer
 
@@ -28,7 +28,7 @@ def _me(user: User) -> dict[str, object]:
         "id": user.pk,
         "email": user.email,
         "name": user.name,
-        "contact": services.contact_preferences(user),
+        "contact": selectors.contact_preferences(user),
     }
 
 
@@ -54,14 +54,14 @@ def list_tokens(request: AuthedRequest) -> object:
 
 @router.post("/me/tokens", response={201: TokenCreatedOut})
 @personal_operation
-def create_token(request: AuthedRequest, payload: TokenIn) -> tuple[int, ApiToken]:
+def create_token(request: AuthedRequest, payload: TokenIn) -> Status[ApiToken]:
     token, text = services.api_token_create(user=request.user, name=payload.name)
     token.token = text  # type: ignore[attr-defined]
-    return 201, token
+    return Status(201, token)
 
 
 @router.delete("/me/tokens/{token_id}", response={204: None})
 @personal_operation
-def revoke_token(request: AuthedRequest, token_id: int) -> tuple[int, None]:
+def revoke_token(request: AuthedRequest, token_id: int) -> Status[None]:
     services.api_token_revoke(user=request.user, token_id=token_id)
-    return 204, None
+    return Status(204, None)

@@ -30,7 +30,7 @@ class AccountSettingsForm(forms.Form):
     phone = forms.CharField(
         required=False,
         label="Mobile number (for SMS)",
-        widget=forms.TextInput(attrs={"autocomplete": "tel", "placeholder": "+44 7700 900123"}),
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "placeholder": "+44 7911 123456"}),
     )
     social_network = forms.CharField(
         required=False, label="Social network", help_text="For example Mastodon, LinkedIn, X."

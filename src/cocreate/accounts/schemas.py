@@ -36,7 +36,7 @@ class AccountIn(InputSchema):
                 {
                     "name": "Ada Lovelace",
                     "preferred_channel": "sms",
-                    "phone": "+44 7700 900123",
+                    "phone": "+44 7911 123456",
                 }
             ]
         }

@@ -8,6 +8,7 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils import timezone
 
+from cocreate.accounts import selectors
 from cocreate.accounts.models import ApiToken, Channel, ContactPreferences, User
 from cocreate.core.errors import InvalidInput, NotFound
 from cocreate.core.tokens import digest_of, new_token
@@ -21,11 +22,6 @@ ADDRESS_FIELDS: dict[str, tuple[str, ...]] = {
     Channel.IN_APP: (),
 }
 TOKEN_USE_RECORDED_EVERY = timedelta(minutes=1)
-
-
-def contact_preferences(user: User) -> ContactPreferences:
-    preferences, _ = ContactPreferences.objects.get_or_create(user=user)
-    return preferences
 
 
 def account_update(
@@ -71,7 +67,7 @@ def account_update(
     with transaction.atomic():
         user.name = name
         user.save(update_fields=["name"])
-        preferences = contact_preferences(user)
+        preferences = selectors.contact_preferences(user)
         preferences.preferred_channel = preferred_channel
         for field, value in values.items():
             setattr(preferences, field, value)
@@ -83,7 +79,7 @@ def _normalise_phone(raw: str) -> str:
     try:
         number = phonenumbers.parse(raw, None)
     except phonenumbers.NumberParseException:
-        raise ValueError("Enter the number in international form, e.g. +44 7700 900123.") from None
+        raise ValueError("Enter the number in international form, e.g. +44 7911 123456.") from None
     if not phonenumbers.is_valid_number(number):
         raise ValueError("This is not a valid phone number.")
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)

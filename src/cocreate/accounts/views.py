@@ -14,7 +14,7 @@ from cocreate.core.forms import show_service_error
 
 @personal_page()
 def account_settings(request: AuthedRequest) -> HttpResponse:
-    preferences = services.contact_preferences(request.user)
+    preferences = selectors.contact_preferences(request.user)
     initial = {
         "name": request.user.name,
         "preferred_channel": preferences.preferred_channel,

@@ -7,7 +7,7 @@ decide, and refusals become the API's error shape (core/api_errors.py).
 from typing import Any
 
 from django.http import Http404
-from ninja import Router
+from ninja import Router, Status
 from ninja.pagination import paginate
 
 from cocreate.accounts.typing import AuthedRequest
@@ -48,10 +48,8 @@ def list_my_organisations(request: AuthedRequest) -> list[Membership]:
 
 @router.post("/orgs", response={201: OrganisationOut})
 @personal_operation
-def create_organisation(
-    request: AuthedRequest, payload: OrganisationIn
-) -> tuple[int, Organisation]:
-    return 201, services.organisation_create(creator=request.user, **payload.model_dump())
+def create_organisation(request: AuthedRequest, payload: OrganisationIn) -> Status[Organisation]:
+    return Status(201, services.organisation_create(creator=request.user, **payload.model_dump()))
 
 
 @router.get("/orgs/joinable", response=list[OrganisationOut])
@@ -63,17 +61,17 @@ def list_joinable_organisations(request: AuthedRequest) -> object:
 
 @router.post("/orgs/{org}/join", response={201: MemberOut})
 @personal_operation
-def join_organisation(request: AuthedRequest, org: str) -> tuple[int, Membership]:
+def join_organisation(request: AuthedRequest, org: str) -> Status[Membership]:
     organisation = selectors.joinable_organisation(org)
     if organisation is None:
         raise Http404("No such organisation.")
-    return 201, services.organisation_join(user=request.user, organisation=organisation)
+    return Status(201, services.organisation_join(user=request.user, organisation=organisation))
 
 
 @router.post("/invitations/accept", response={201: MemberOut})
 @personal_operation
-def accept_invitation(request: AuthedRequest, payload: AcceptIn) -> tuple[int, Membership]:
-    return 201, services.invitation_accept(token=payload.token, user=request.user)
+def accept_invitation(request: AuthedRequest, payload: AcceptIn) -> Status[Membership]:
+    return Status(201, services.invitation_accept(token=payload.token, user=request.user))
 
 
 # One organisation
@@ -121,9 +119,9 @@ def _profile(membership: Membership) -> dict[str, Any]:
 
 @router.delete("/orgs/{org}/membership", response={204: None})
 @org_operation(Permission.VIEW_ORGANISATION)
-def leave_organisation(request: OrgRequest, org: str) -> tuple[int, None]:
+def leave_organisation(request: OrgRequest, org: str) -> Status[None]:
     services.membership_remove(membership=request.membership)
-    return 204, None
+    return Status(204, None)
 
 
 # Members
@@ -160,9 +158,9 @@ def change_member_role(
 
 @router.delete("/orgs/{org}/members/{membership_id}", response={204: None})
 @org_operation(Permission.MANAGE_MEMBERS)
-def remove_member(request: OrgRequest, org: str, membership_id: int) -> tuple[int, None]:
+def remove_member(request: OrgRequest, org: str, membership_id: int) -> Status[None]:
     services.membership_remove(membership=_member(request, membership_id))
-    return 204, None
+    return Status(204, None)
 
 
 # Invitations
@@ -177,13 +175,11 @@ def list_invitations(request: OrgRequest, org: str) -> object:
 
 @router.post("/orgs/{org}/invitations", response={201: InvitationOut})
 @org_operation(Permission.MANAGE_INVITATIONS)
-def create_invitation(
-    request: OrgRequest, org: str, payload: InvitationIn
-) -> tuple[int, Invitation]:
+def create_invitation(request: OrgRequest, org: str, payload: InvitationIn) -> Status[Invitation]:
     invitation = services.invitation_create(
         organisation=request.organisation, invited_by=request.user, **payload.model_dump()
     )
-    return 201, invitation
+    return Status(201, invitation)
 
 
 def _invitation(request: OrgRequest, invitation_id: int) -> Invitation:
@@ -201,9 +197,9 @@ def resend_invitation(request: OrgRequest, org: str, invitation_id: int) -> Invi
 
 @router.delete("/orgs/{org}/invitations/{invitation_id}", response={204: None})
 @org_operation(Permission.MANAGE_INVITATIONS)
-def revoke_invitation(request: OrgRequest, org: str, invitation_id: int) -> tuple[int, None]:
+def revoke_invitation(request: OrgRequest, org: str, invitation_id: int) -> Status[None]:
     services.invitation_revoke(invitation=_invitation(request, invitation_id))
-    return 204, None
+    return Status(204, None)
 
 
 # Profile fields
@@ -219,9 +215,9 @@ def list_profile_fields(request: OrgRequest, org: str) -> object:
 @org_operation(Permission.MANAGE_PROFILE_FIELDS)
 def create_profile_field(
     request: OrgRequest, org: str, payload: ProfileFieldIn
-) -> tuple[int, ProfileField]:
+) -> Status[ProfileField]:
     field = services.profile_field_create(organisation=request.organisation, **payload.model_dump())
-    return 201, field
+    return Status(201, field)
 
 
 def _field(request: OrgRequest, field_id: int) -> ProfileField:
@@ -249,6 +245,6 @@ def update_profile_field(
 
 @router.delete("/orgs/{org}/profile-fields/{field_id}", response={204: None})
 @org_operation(Permission.MANAGE_PROFILE_FIELDS)
-def delete_profile_field(request: OrgRequest, org: str, field_id: int) -> tuple[int, None]:
+def delete_profile_field(request: OrgRequest, org: str, field_id: int) -> Status[None]:
     services.profile_field_delete(field=_field(request, field_id))
-    return 204, None
+    return Status(204, None)
