@@ -153,8 +153,14 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/3m/key",
 }
 
-# Email: EMAIL_URL such as smtp+tls://user:password@mail.example.org:587
-_email = dj_email_url.parse(env_str("EMAIL_URL", "console://" if DEBUG else "smtp://localhost:25"))
+# Email: EMAIL_URL such as submission://user:password@mail.example.org:587 (STARTTLS),
+# smtps://… (TLS), smtp://localhost:25 or console:// (print mails).
+_email_url = env_str("EMAIL_URL", "console://" if DEBUG else "smtp://localhost:25")
+_email = dj_email_url.parse(_email_url)
+if "EMAIL_BACKEND" not in _email:
+    raise ImproperlyConfigured(
+        f"EMAIL_URL={_email_url!r}: use smtp://, submission://, smtps://, console:// or file://."
+    )
 EMAIL_BACKEND = _email["EMAIL_BACKEND"]
 EMAIL_HOST = _email["EMAIL_HOST"]
 EMAIL_PORT = _email["EMAIL_PORT"]

@@ -222,7 +222,7 @@ def _contact(rng: random.Random, fake: Faker, user: User) -> ContactPreferences:
     return ContactPreferences(
         user=user,
         preferred_channel=channel,
-        phone=f"+447911{rng.randrange(10**6):06d}" if channel == Channel.SMS else "",
+        phone=f"+447400{rng.randrange(10**6):06d}" if channel == Channel.SMS else "",
         social_network=rng.choice(SOCIAL_NETWORKS) if channel == Channel.SOCIAL else "",
         social_handle=handle if channel == Channel.SOCIAL else "",
         webhook_url=f"https://hooks.example.org/{handle}" if channel == Channel.WEBHOOK else "",

@@ -71,7 +71,9 @@ def clean_answers(
 
 
 def _is_empty(raw: Any) -> bool:
-    return raw is None or (isinstance(raw, str | list | tuple) and not raw)
+    if isinstance(raw, str):
+        return not raw.strip()
+    return raw is None or (isinstance(raw, list | tuple) and not raw)
 
 
 def _clean_one(field: FieldSpec, raw: Any) -> tuple[Answer | None, str | None]:

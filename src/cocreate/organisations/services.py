@@ -65,9 +65,8 @@ def organisation_create(
                     organisation=organisation, user=creator, role=Role.ORGANISER
                 )
     except IntegrityError:
-        raise Conflict(
-            "An organisation already uses this address.", fields={"slug": ["Already taken."]}
-        ) from None
+        taken = "An organisation already uses this address."
+        raise Conflict(taken, fields={"slug": [taken]}) from None
     return organisation
 
 
@@ -162,15 +161,14 @@ def invitation_create(
         raise InvalidInput("The invitation could not be sent.", fields=errors)
     with scope(organisation=organisation):
         if Membership.objects.filter(user__email__iexact=email).exists():
-            raise Conflict(f"{email} is already a member.", fields={"email": ["Already a member."]})
+            member = f"{email} is already a member."
+            raise Conflict(member, fields={"email": [member]})
         pending = Invitation.objects.filter(
             email=email, accepted_at__isnull=True, expires_at__gt=timezone.now()
         )
         if pending.exists():
-            raise Conflict(
-                f"{email} already has a pending invitation: resend or revoke it.",
-                fields={"email": ["Already invited."]},
-            )
+            invited = f"{email} already has a pending invitation: resend or revoke it."
+            raise Conflict(invited, fields={"email": [invited]})
         with transaction.atomic():
             token, digest = new_token("inv")
             invitation = Invitation.objects.create(
@@ -287,7 +285,8 @@ def profile_field_create(
         raise InvalidInput("The profile field could not be created.", fields=errors)
     with scope(organisation=organisation):
         if ProfileField.objects.filter(key=key).exists():
-            raise Conflict("A profile field already uses this key.", fields={"key": ["Taken."]})
+            taken = "A profile field already uses this key."
+            raise Conflict(taken, fields={"key": [taken]})
         last = ProfileField.objects.order_by("-position").values_list("position", flat=True)
         return ProfileField.objects.create(
             organisation=organisation,

@@ -1,0 +1,80 @@
+from collections import Counter
+
+import pytest
+from django.contrib.auth import authenticate
+from django.core.management import call_command
+from django_scopes import scope
+
+from cocreate.accounts.models import Channel, ContactPreferences, User
+from cocreate.accounts.services import account_update
+from cocreate.demo import people
+from cocreate.organisations import services
+from cocreate.organisations.models import Membership, Organisation
+from cocreate.organisations.profile_schema import clean_answers
+
+
+@pytest.fixture
+def demo(db):
+    call_command("demo", verbosity=0)
+    return Organisation.objects.get(slug=people.SLUG)
+
+
+def test_it_loads_the_cx_unconference_with_its_cast(demo):
+    with scope(organisation=demo):
+        roles = Counter(Membership.objects.values_list("role", flat=True))
+
+    assert roles == {"organiser": 2, "staff": 10, "partner": 3, "customer": 300}
+
+
+def test_every_profile_and_contact_preference_passes_the_products_own_checks(demo):
+    specs = services.field_specs(demo)
+    with scope(organisation=demo):
+        profiles = list(Membership.objects.values_list("user__email", "profile"))
+    invalid_profiles = {email: clean_answers(specs, profile)[1] for email, profile in profiles}
+    invalid_profiles = {email: errors for email, errors in invalid_profiles.items() if errors}
+
+    for preferences in ContactPreferences.objects.select_related("user"):
+        account_update(  # raises if a demo address would be refused
+            user=preferences.user,
+            name=preferences.user.name,
+            preferred_channel=preferences.preferred_channel,
+            phone=preferences.phone,
+            social_network=preferences.social_network,
+            social_handle=preferences.social_handle,
+            webhook_url=preferences.webhook_url,
+        )
+
+    assert invalid_profiles == {}
+
+
+def test_profiles_and_channels_are_varied(demo):
+    with scope(organisation=demo):
+        profiles = [
+            p for p in Membership.objects.filter(role="customer").values_list("profile", flat=True)
+        ]
+    industries = {p["industry"] for p in profiles}
+    channels = set(ContactPreferences.objects.values_list("preferred_channel", flat=True))
+
+    assert len(industries) >= 8
+    assert channels == set(Channel.values)
+    assert 0 < sum("talk_about" in p for p in profiles) < len(profiles)
+
+
+def test_the_same_seed_gives_the_same_people(db):
+    call_command("demo", seed=7, customers=20, verbosity=0)
+    first = list(User.objects.order_by("email").values_list("email", "name"))
+    call_command("demo", seed=7, customers=20, reset=True, verbosity=0)
+
+    assert list(User.objects.order_by("email").values_list("email", "name")) == first
+
+
+def test_the_printed_logins_work(demo, capsys):
+    call_command("demo")
+    printed = capsys.readouterr().out
+
+    for role, email in people.LOGINS:
+        assert email in printed
+        user = authenticate(email=email, password=people.DEMO_PASSWORD)
+        assert user is not None
+        with scope(organisation=demo):
+            assert Membership.objects.get(user=user).role == role
