@@ -21,7 +21,7 @@ from django_scopes import scope, scopes_disabled
 from cocreate.accounts.models import User
 from cocreate.core.errors import Conflict, Gone, InvalidInput, NotAllowed, NotFound
 from cocreate.core.tokens import digest_of, new_token
-from cocreate.organisations import profile_schema
+from cocreate.engines import profiles
 from cocreate.organisations.models import (
     Invitation,
     Membership,
@@ -353,19 +353,19 @@ def _field_errors(
         errors["label"] = ["Use at most 120 characters."]
     if len(help_text.strip()) > 300:
         errors["help_text"] = ["Use at most 300 characters."]
-    definition = profile_schema.definition_errors(kind, choices)
+    definition = profiles.definition_errors(kind, choices)
     if definition:
-        errors["choices" if kind in profile_schema.CHOICE_KINDS or choices else "kind"] = definition
+        errors["choices" if kind in profiles.CHOICE_KINDS or choices else "kind"] = definition
     return errors
 
 
 # Profiles
 
 
-def field_specs(organisation: Organisation) -> list[profile_schema.FieldSpec]:
+def field_specs(organisation: Organisation) -> list[profiles.FieldSpec]:
     with scope(organisation=organisation):
         return [
-            profile_schema.FieldSpec(
+            profiles.FieldSpec(
                 key=f.key, label=f.label, kind=f.kind, choices=tuple(f.choices), required=f.required
             )
             for f in ProfileField.objects.all()
@@ -374,7 +374,7 @@ def field_specs(organisation: Organisation) -> list[profile_schema.FieldSpec]:
 
 def profile_update(*, membership: Membership, answers: Mapping[str, Any]) -> Membership:
     """Replace a member's profile answers with these, checked against the fields."""
-    cleaned, errors = profile_schema.clean_answers(field_specs(membership.organisation), answers)
+    cleaned, errors = profiles.clean_answers(field_specs(membership.organisation), answers)
     if errors:
         raise InvalidInput("Some answers need another look.", fields=errors)
     membership.profile = cleaned

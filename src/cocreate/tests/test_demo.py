@@ -8,9 +8,9 @@ from django_scopes import scope
 from cocreate.accounts.models import Channel, ContactPreferences, User
 from cocreate.accounts.services import account_update
 from cocreate.demo import people
+from cocreate.engines.profiles import clean_answers
 from cocreate.organisations import services
 from cocreate.organisations.models import Membership, Organisation
-from cocreate.organisations.profile_schema import clean_answers
 
 
 @pytest.fixture

@@ -49,7 +49,7 @@ def member(request: OrgRequest, membership_id: int) -> HttpResponse:
     context = {
         "member": found,
         "answers": answers,
-        "role_form": RoleForm(initial={"role": found.role}),
+        "roles": Role.choices,
         "can_manage": allows(request.membership.role, Permission.MANAGE_MEMBERS),
     }
     return render(request, "organisations/member.html", context)

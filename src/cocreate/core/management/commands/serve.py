@@ -1,14 +1,32 @@
+import os
+import shutil
+import sys
 from typing import Any
 
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 
 class Command(BaseCommand):
-    help = "Serve Cocreate on http://127.0.0.1:8000 (or the address given)."
+    help = (
+        "Serve Cocreate on 127.0.0.1:8000 (or the address given): Django's development "
+        "server, or with --production the granian WSGI server."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("address", nargs="?", default="127.0.0.1:8000")
+        parser.add_argument("--production", action="store_true", help="Serve with granian.")
+        parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
 
-    def handle(self, *args: Any, **options: Any) -> None:
-        call_command("runserver", options["address"], use_reloader=False)
+    def handle(self, *args: Any, address: str, production: bool, workers: int, **_: Any) -> None:
+        if not production:
+            call_command("runserver", address, use_reloader=False)
+            return
+        host, _, port = address.rpartition(":")
+        if not host or not port.isdigit():
+            raise CommandError(f"{address!r} is not host:port, e.g. 127.0.0.1:8000.")
+        granian = shutil.which("granian", path=os.path.dirname(sys.executable))
+        if granian is None:
+            raise CommandError("granian is not installed in this environment.")
+        command = [granian, "--interface", "wsgi", "--host", host, "--port", port]
+        os.execv(granian, [*command, "--workers", str(workers), "cocreate.wsgi:application"])

@@ -2,7 +2,7 @@
 
 import pytest
 
-from cocreate.organisations.profile_schema import FieldSpec, clean_answers, definition_errors
+from cocreate.engines.profiles import FieldSpec, clean_answers, definition_errors
 
 FIELDS = [
     FieldSpec("job", "Job title", "text", required=True),
