@@ -18,7 +18,9 @@ class Command(BaseCommand):
         parser.add_argument("--production", action="store_true", help="Serve with granian.")
         parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
 
-    def handle(self, *args: Any, address: str, production: bool, workers: int, **_: Any) -> None:
+    def handle(
+        self, *args: Any, address: str, production: bool, workers: int, **options: Any
+    ) -> None:
         if not production:
             call_command("runserver", address, use_reloader=False)
             return
