@@ -7,6 +7,7 @@ decide, and refusals become the API's error shape (core/api_errors.py).
 from typing import Any
 
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 from ninja import Router, Status
 from ninja.pagination import paginate
 
@@ -135,10 +136,7 @@ def list_members(request: OrgRequest, org: str, role: str = "", q: str = "") -> 
 
 
 def _member(request: OrgRequest, membership_id: int) -> Membership:
-    found = selectors.member(request.organisation, membership_id)
-    if found is None:
-        raise Http404("No such member.")
-    return found
+    return get_object_or_404(selectors.members(request.organisation), pk=membership_id)
 
 
 @router.get("/orgs/{org}/members/{membership_id}", response=MemberOut)
@@ -183,10 +181,7 @@ def create_invitation(request: OrgRequest, org: str, payload: InvitationIn) -> S
 
 
 def _invitation(request: OrgRequest, invitation_id: int) -> Invitation:
-    found = selectors.invitation(request.organisation, invitation_id)
-    if found is None:
-        raise Http404("No such invitation.")
-    return found
+    return get_object_or_404(selectors.pending_invitations(request.organisation), pk=invitation_id)
 
 
 @router.post("/orgs/{org}/invitations/{invitation_id}/resend", response=InvitationOut)
@@ -221,10 +216,7 @@ def create_profile_field(
 
 
 def _field(request: OrgRequest, field_id: int) -> ProfileField:
-    found = selectors.profile_field(request.organisation, field_id)
-    if found is None:
-        raise Http404("No such profile field.")
-    return found
+    return get_object_or_404(selectors.profile_fields(request.organisation), pk=field_id)
 
 
 @router.patch("/orgs/{org}/profile-fields/{field_id}", response=ProfileFieldOut)

@@ -48,26 +48,11 @@ def members(
         return found.order_by("user__name", "user__email")
 
 
-def member(organisation: Organisation, membership_id: int) -> Membership | None:
-    with scope(organisation=organisation):
-        return Membership.objects.select_related("user").filter(pk=membership_id).first()
-
-
 def pending_invitations(organisation: Organisation) -> QuerySet[Invitation]:
     with scope(organisation=organisation):
         return Invitation.objects.filter(accepted_at__isnull=True).select_related("invited_by")
 
 
-def invitation(organisation: Organisation, invitation_id: int) -> Invitation | None:
-    with scope(organisation=organisation):
-        return Invitation.objects.filter(pk=invitation_id).first()
-
-
 def profile_fields(organisation: Organisation) -> QuerySet[ProfileField]:
     with scope(organisation=organisation):
         return ProfileField.objects.all()
-
-
-def profile_field(organisation: Organisation, field_id: int) -> ProfileField | None:
-    with scope(organisation=organisation):
-        return ProfileField.objects.filter(pk=field_id).first()

@@ -2,8 +2,8 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from cocreate.core.access import public_page
@@ -39,10 +39,7 @@ def invitations(request: OrgRequest) -> HttpResponse:
 
 
 def _invitation_or_404(request: OrgRequest, invitation_id: int) -> Invitation:
-    found = selectors.invitation(request.organisation, invitation_id)
-    if found is None:
-        raise Http404("No such invitation.")
-    return found
+    return get_object_or_404(selectors.pending_invitations(request.organisation), pk=invitation_id)
 
 
 @org_page(Permission.MANAGE_INVITATIONS, methods=["POST"])

@@ -2,8 +2,8 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 
 from cocreate.core.errors import ServiceError
 from cocreate.organisations import selectors, services
@@ -35,10 +35,7 @@ def members(request: OrgRequest) -> HttpResponse:
 
 
 def _member_or_404(request: OrgRequest, membership_id: int) -> Membership:
-    member = selectors.member(request.organisation, membership_id)
-    if member is None:
-        raise Http404("No such member.")
-    return member
+    return get_object_or_404(selectors.members(request.organisation), pk=membership_id)
 
 
 @org_page(Permission.VIEW_MEMBERS)

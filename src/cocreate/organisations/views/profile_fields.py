@@ -1,8 +1,8 @@
 """The questions an organisation asks its members, edited by organisers."""
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 
 from cocreate.core.errors import ServiceError
 from cocreate.core.forms import show_service_error
@@ -31,10 +31,7 @@ def profile_fields(request: OrgRequest) -> HttpResponse:
 
 
 def _field_or_404(request: OrgRequest, field_id: int) -> ProfileField:
-    field = selectors.profile_field(request.organisation, field_id)
-    if field is None:
-        raise Http404("No such profile field.")
-    return field
+    return get_object_or_404(selectors.profile_fields(request.organisation), pk=field_id)
 
 
 @org_page(Permission.MANAGE_PROFILE_FIELDS)
