@@ -3,7 +3,8 @@
 The declaration is an attribute (`cocreate_access`) on the view and an `x-cocreate-access`
 entry on the API operation. The tenant-isolation test walks every route and refuses one
 that declares nothing, so a new route cannot forget its access rule. Organisation routes
-use `cocreate.organisations.access`; this module holds the two that involve no organisation.
+use `cocreate.organisations.access`; this module holds the declarations that involve no
+organisation: public pages, and pages and operations on the signed-in person's own data.
 """
 
 from collections.abc import Callable, Sequence
@@ -22,6 +23,11 @@ PUBLIC = "public"  # anyone, signed in or not
 PERSONAL = "personal"  # any signed-in person, about their own data only
 
 View = TypeVar("View", bound=Callable[..., Any])
+
+
+def keep_signature(func: View) -> Callable[[Callable[..., Any]], View]:
+    """`functools.wraps`, typed to keep the wrapped function's type for mypy."""
+    return wraps(func)  # type: ignore[return-value]
 
 
 def declare(view: View, access: str, methods: Sequence[str] = PAGE_METHODS) -> View:
@@ -69,8 +75,3 @@ def declare_operation(func: View, access: str) -> View:
 def personal_operation(func: View) -> View:
     """An API operation on the caller's own data (the API's authentication applies)."""
     return declare_operation(func, PERSONAL)
-
-
-def keep_signature(func: View) -> Callable[[Callable[..., Any]], View]:
-    """`functools.wraps`, typed to keep the wrapped function's type for mypy."""
-    return wraps(func)  # type: ignore[return-value]

@@ -30,7 +30,8 @@ from cocreate.organisations.models import (
     Role,
 )
 
-RESERVED_SLUGS = {"new", "join", "api", "admin", "static", "account", "accounts", "invitations"}
+# Words that name pages rather than organisations (/orgs/joinable in the API, say).
+RESERVED_SLUGS = {"new", "join", "joinable", "api", "admin", "static", "accounts", "invitations"}
 
 
 # Organisations
@@ -51,6 +52,8 @@ def organisation_create(
         validate_slug(slug)
     except ValidationError:
         errors["slug"] = ["Use letters, numbers, hyphens and underscores only."]
+    if len(slug) > 50:
+        errors["slug"] = ["Use at most 50 characters."]
     if slug in RESERVED_SLUGS:
         errors["slug"] = ["This address is reserved; choose another."]
     if errors:
@@ -155,6 +158,8 @@ def invitation_create(
         validate_email(email)
     except ValidationError:
         errors["email"] = ["Enter a valid email address."]
+    if len(email) > 254:
+        errors["email"] = ["Use at most 254 characters."]
     if role not in Role.values:
         errors["role"] = [f"Choose one of {', '.join(Role.values)}."]
     if errors:
@@ -281,6 +286,8 @@ def profile_field_create(
         validate_slug(key)
     except ValidationError:
         errors["key"] = ["Use letters, numbers, hyphens and underscores only."]
+    if len(key) > 50:
+        errors["key"] = ["Use at most 50 characters."]
     if errors:
         raise InvalidInput("The profile field could not be created.", fields=errors)
     with scope(organisation=organisation):
