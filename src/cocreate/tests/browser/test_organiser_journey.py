@@ -4,6 +4,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from cocreate.conftest import PASSWORD, link_in, make_org
+from cocreate.organisations import services
 
 
 @pytest.fixture
@@ -60,3 +61,21 @@ def test_the_member_list_narrows_as_the_organiser_types(acme, live_server, page:
     expect(page.get_by_text("1 member matches.")).to_be_visible()
     expect(page.get_by_role("link", name="Acme Events partner")).to_be_visible()
     expect(page).to_have_url(live_server.url + "/o/acme/members/?q=partner&role=")
+
+
+def test_the_organiser_reorders_profile_questions_in_place(acme, live_server, page: Page):
+    for key, label in [("job", "Job title"), ("city", "City")]:
+        services.profile_field_create(
+            organisation=acme.organisation, key=key, label=label, kind="text"
+        )
+    sign_in(page, live_server.url, acme.organiser.email, PASSWORD)
+    page.goto(live_server.url + "/o/acme/profile-fields/")
+    page.get_by_label("Add a question").get_by_label("Question").fill(
+        "Diet"
+    )  # untouched by the swap
+
+    page.get_by_role("button", name="Move “City” up").click()
+
+    rows = page.locator("#profile-fields tbody tr td:first-child a")
+    expect(rows).to_have_text(["City", "Job title"])
+    expect(page.get_by_label("Add a question").get_by_label("Question")).to_have_value("Diet")
