@@ -11,13 +11,3 @@ class InputSchema(Schema):
     """
 
     model_config = ConfigDict(extra="forbid")
-
-
-class ErrorDetail(Schema):
-    code: str
-    message: str
-    fields: dict[str, list[str]]
-
-
-class ErrorOut(Schema):
-    error: ErrorDetail

@@ -4,7 +4,7 @@ Functions that take an organisation enter its scope themselves, so they work the
 from a view, the API, a command or a test.
 """
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django_scopes import scope, scopes_disabled
 
 from cocreate.accounts.models import User
@@ -46,6 +46,13 @@ def members(
         if search:
             found = found.filter(Q(user__email__icontains=search) | Q(user__name__icontains=search))
         return found.order_by("user__name", "user__email")
+
+
+def role_counts(organisation: Organisation) -> dict[str, int]:
+    """How many members have each role (roles nobody has are left out)."""
+    with scope(organisation=organisation):
+        counted = Membership.objects.values_list("role").annotate(n=Count("id")).order_by()
+        return dict(counted)
 
 
 def pending_invitations(organisation: Organisation) -> QuerySet[Invitation]:

@@ -1,7 +1,6 @@
 """An organisation's overview, a member's own profile there, and leaving it."""
 
 from django.contrib import messages
-from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
@@ -23,12 +22,7 @@ def org_home(request: OrgRequest) -> HttpResponse:
         "missing_profile": missing,
     }
     if Permission.VIEW_MEMBERS in context["permissions"]:
-        context["role_counts"] = dict(
-            selectors.members(request.organisation)
-            .values_list("role")
-            .annotate(n=Count("id"))
-            .order_by()
-        )
+        context["role_counts"] = selectors.role_counts(request.organisation)
     return render(request, "organisations/org_home.html", context)
 
 
