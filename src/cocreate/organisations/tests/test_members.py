@@ -128,3 +128,16 @@ def test_lists_take_the_same_queries_for_one_or_three_rows(acme, url):
         assert client.get(url).status_code == 200
 
     assert len(three) == len(one)
+
+
+def test_the_overview_counts_people_by_role_for_those_who_see_members(acme):
+    organiser_view = client_for(acme.organiser).get("/o/acme/").context
+    customer_view = client_for(acme.customer).get("/o/acme/").context
+
+    assert organiser_view["role_counts"] == {
+        "organiser": 1,
+        "staff": 1,
+        "partner": 1,
+        "customer": 1,
+    }
+    assert "role_counts" not in customer_view
