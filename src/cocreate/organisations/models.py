@@ -53,7 +53,6 @@ class Membership(models.Model):
     objects = OrganisationScopedManager()
 
     class Meta:
-        ordering = ["user__email"]
         constraints = [
             models.UniqueConstraint(fields=["organisation", "user"], name="one_membership_each")
         ]
