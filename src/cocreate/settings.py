@@ -11,7 +11,7 @@ import dj_database_url
 import dj_email_url
 from django.core.exceptions import ImproperlyConfigured
 
-from cocreate.env import env_bool, env_int, env_list, env_str
+from cocreate.env import env_bool, env_float, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(env_str("DATA_DIR", str(BASE_DIR.parent.parent / "var")))
@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "cocreate.core",
     "cocreate.accounts",
     "cocreate.organisations",
+    "cocreate.messaging",
     "cocreate.demo",
     "cocreate.core.admin_site.CocreateAdminConfig",
     "django.contrib.auth",
@@ -42,6 +43,8 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
     "ninja",  # serves the API docs' JavaScript locally instead of from a CDN
 ]
 
@@ -207,6 +210,24 @@ STORAGES = {
 NINJA_PAGINATION_CLASS = "ninja.pagination.PageNumberPagination"
 NINJA_PAGINATION_PER_PAGE = 50
 NINJA_MAX_PER_PAGE_SIZE = 200
+
+# Background work: a database-backed queue, run by `cocreate worker` (django-tasks).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+# Messaging: retries, digests and providers (docs/operations.md).
+DELIVERY_MAX_ATTEMPTS = env_int("DELIVERY_MAX_ATTEMPTS", 8)
+DELIVERY_BACKOFF_SECONDS = env_float("DELIVERY_BACKOFF_SECONDS", 30.0)  # first retry, doubling
+DELIVERY_BACKOFF_CAP_SECONDS = env_float("DELIVERY_BACKOFF_CAP_SECONDS", 3600.0)
+DELIVERY_LEASE_SECONDS = env_int("DELIVERY_LEASE_SECONDS", 120)  # a claim a dead worker held
+DELIVERY_TIMEOUT = env_float("DELIVERY_TIMEOUT", 10.0)
+DELIVERY_BATCH = env_int("DELIVERY_BATCH", 100)
+DIGEST_THRESHOLD = env_int("DIGEST_THRESHOLD", 5)  # messages in an hour before a digest
+SMS_PROVIDER_URL = env_str("SMS_PROVIDER_URL")
+SMS_PROVIDER_TOKEN = env_str("SMS_PROVIDER_TOKEN")
+SOCIAL_PROVIDER_URL = env_str("SOCIAL_PROVIDER_URL")
+SOCIAL_PROVIDER_TOKEN = env_str("SOCIAL_PROVIDER_TOKEN")
+# Webhooks to private or loopback addresses are refused in production (request forgery).
+ALLOW_PRIVATE_WEBHOOKS = env_bool("ALLOW_PRIVATE_WEBHOOKS", DEBUG)
 
 # The address people reach Cocreate at, for links in emails.
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")

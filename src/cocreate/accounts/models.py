@@ -1,5 +1,6 @@
 """A person: their login, how they want to be contacted, and their API tokens."""
 
+import secrets
 from typing import Any, ClassVar
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
@@ -34,6 +35,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False, help_text="May use the Django admin.")
     date_joined = models.DateTimeField(default=timezone.now)
+    erased_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the person deleted their account."
+    )
 
     objects: ClassVar[UserManager] = UserManager()
 
@@ -57,6 +61,10 @@ class Channel(models.TextChoices):
     IN_APP = "in_app", "In the app only"
 
 
+def new_webhook_secret() -> str:
+    return "whsec_" + secrets.token_urlsafe(32)
+
+
 class ContactPreferences(models.Model):
     """How a person wants to hear from the organisations they belong to.
 
@@ -71,6 +79,16 @@ class ContactPreferences(models.Model):
     social_network = models.CharField(max_length=40, blank=True)
     social_handle = models.CharField(max_length=100, blank=True)
     webhook_url = models.URLField(max_length=500, blank=True)
+    webhook_secret = models.CharField(
+        max_length=80, default=new_webhook_secret, help_text="Signs what we POST to webhook_url."
+    )
+    # Messages to external channels wait while it is quiet hours where the person is.
+    quiet_start = models.TimeField(null=True, blank=True)
+    quiet_end = models.TimeField(null=True, blank=True)
+    time_zone = models.CharField(max_length=64, default="UTC")
+    muted_kinds = models.JSONField(
+        default=list, blank=True, help_text="Kinds of message this person does not want."
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -158,6 +158,7 @@ def load_demo(*, seed: int, customers: int) -> dict[str, int]:
         for key, label, kind, choices, required, help_text in PROFILE_FIELDS:
             services.profile_field_create(
                 organisation=organisation,
+                actor=first,
                 key=key,
                 label=label,
                 kind=kind,

@@ -94,7 +94,9 @@ def update_organisation(request: OrgRequest, org: str, payload: OrganisationPatc
         "allow_self_join": organisation.allow_self_join,
     }
     changes = payload.model_dump(exclude_unset=True, exclude_none=True)
-    return services.organisation_update(organisation=organisation, **{**current, **changes})
+    return services.organisation_update(
+        organisation=organisation, actor=request.user, **{**current, **changes}
+    )
 
 
 @router.get("/orgs/{org}/profile", response=ProfileOut)
@@ -121,7 +123,7 @@ def _profile(membership: Membership) -> dict[str, Any]:
 @router.delete("/orgs/{org}/membership", response={204: None})
 @org_operation(Permission.VIEW_ORGANISATION)
 def leave_organisation(request: OrgRequest, org: str) -> Status[None]:
-    services.membership_remove(membership=request.membership)
+    services.membership_remove(membership=request.membership, actor=request.user)
     return Status(204, None)
 
 
@@ -151,13 +153,13 @@ def change_member_role(
     request: OrgRequest, org: str, membership_id: int, payload: RoleIn
 ) -> Membership:
     member = _member(request, membership_id)
-    return services.membership_change_role(membership=member, role=payload.role)
+    return services.membership_change_role(membership=member, role=payload.role, actor=request.user)
 
 
 @router.delete("/orgs/{org}/members/{membership_id}", response={204: None})
 @org_operation(Permission.MANAGE_MEMBERS)
 def remove_member(request: OrgRequest, org: str, membership_id: int) -> Status[None]:
-    services.membership_remove(membership=_member(request, membership_id))
+    services.membership_remove(membership=_member(request, membership_id), actor=request.user)
     return Status(204, None)
 
 
@@ -187,13 +189,15 @@ def _invitation(request: OrgRequest, invitation_id: int) -> Invitation:
 @router.post("/orgs/{org}/invitations/{invitation_id}/resend", response=InvitationOut)
 @org_operation(Permission.MANAGE_INVITATIONS)
 def resend_invitation(request: OrgRequest, org: str, invitation_id: int) -> Invitation:
-    return services.invitation_resend(invitation=_invitation(request, invitation_id))
+    return services.invitation_resend(
+        invitation=_invitation(request, invitation_id), actor=request.user
+    )
 
 
 @router.delete("/orgs/{org}/invitations/{invitation_id}", response={204: None})
 @org_operation(Permission.MANAGE_INVITATIONS)
 def revoke_invitation(request: OrgRequest, org: str, invitation_id: int) -> Status[None]:
-    services.invitation_revoke(invitation=_invitation(request, invitation_id))
+    services.invitation_revoke(invitation=_invitation(request, invitation_id), actor=request.user)
     return Status(204, None)
 
 
@@ -211,7 +215,9 @@ def list_profile_fields(request: OrgRequest, org: str) -> object:
 def create_profile_field(
     request: OrgRequest, org: str, payload: ProfileFieldIn
 ) -> Status[ProfileField]:
-    field = services.profile_field_create(organisation=request.organisation, **payload.model_dump())
+    field = services.profile_field_create(
+        organisation=request.organisation, actor=request.user, **payload.model_dump()
+    )
     return Status(201, field)
 
 
@@ -232,11 +238,11 @@ def update_profile_field(
         "required": field.required,
     }
     changes = payload.model_dump(exclude_unset=True, exclude_none=True)
-    return services.profile_field_update(field=field, **{**current, **changes})
+    return services.profile_field_update(field=field, actor=request.user, **{**current, **changes})
 
 
 @router.delete("/orgs/{org}/profile-fields/{field_id}", response={204: None})
 @org_operation(Permission.MANAGE_PROFILE_FIELDS)
 def delete_profile_field(request: OrgRequest, org: str, field_id: int) -> Status[None]:
-    services.profile_field_delete(field=_field(request, field_id))
+    services.profile_field_delete(field=_field(request, field_id), actor=request.user)
     return Status(204, None)

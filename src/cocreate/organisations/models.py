@@ -123,3 +123,27 @@ class ProfileField(models.Model):
 
     def __str__(self) -> str:
         return self.label
+
+
+class AuditEntry(models.Model):
+    """Who changed what in an organisation, and when: one row per organiser action."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="audit_entries"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    action = models.CharField(max_length=60)
+    target = models.CharField(max_length=200, help_text="What was acted on, as people read it.")
+    details = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    objects = OrganisationScopedManager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name_plural = "audit entries"
+
+    def __str__(self) -> str:
+        return f"{self.actor} {self.action} {self.target}"

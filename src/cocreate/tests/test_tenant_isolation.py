@@ -45,7 +45,7 @@ def parameter_values(org: Org) -> dict[str, Any]:
         role=Role.STAFF,
     )
     field = services.profile_field_create(
-        organisation=org.organisation, key="diet", label="Diet", kind="text"
+        organisation=org.organisation, actor=org.organiser, key="diet", label="Diet", kind="text"
     )
     token, _ = account_services.api_token_create(user=org.customer, name="A token")
     return {

@@ -62,10 +62,10 @@ def test_a_key_is_used_once(acme):
 
 def test_questions_are_edited_moved_and_deleted_with_their_answers(acme):
     job = services.profile_field_create(
-        organisation=acme.organisation, key="job", label="Job", kind="text"
+        organisation=acme.organisation, actor=acme.organiser, key="job", label="Job", kind="text"
     )
     services.profile_field_create(
-        organisation=acme.organisation, key="city", label="City", kind="text"
+        organisation=acme.organisation, actor=acme.organiser, key="city", label="City", kind="text"
     )
     services.profile_update(
         membership=acme.member(acme.customer), answers={"job": "Chef", "city": "Oslo"}
@@ -81,9 +81,11 @@ def test_questions_are_edited_moved_and_deleted_with_their_answers(acme):
 
 
 def test_moving_answers_htmx_with_the_table(acme):
-    services.profile_field_create(organisation=acme.organisation, key="a", label="A", kind="text")
+    services.profile_field_create(
+        organisation=acme.organisation, actor=acme.organiser, key="a", label="A", kind="text"
+    )
     b = services.profile_field_create(
-        organisation=acme.organisation, key="b", label="B", kind="text"
+        organisation=acme.organisation, actor=acme.organiser, key="b", label="B", kind="text"
     )
 
     response = client_for(acme.organiser).post(

@@ -15,6 +15,7 @@ def questions(acme):
     ]:
         services.profile_field_create(
             organisation=acme.organisation,
+            actor=acme.organiser,
             key=key,
             label=label,
             kind=kind,

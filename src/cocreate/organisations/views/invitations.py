@@ -46,7 +46,7 @@ def _invitation_or_404(request: OrgRequest, invitation_id: int) -> Invitation:
 def invitation_resend(request: OrgRequest, invitation_id: int) -> HttpResponse:
     found = _invitation_or_404(request, invitation_id)
     try:
-        services.invitation_resend(invitation=found)
+        services.invitation_resend(invitation=found, actor=request.user)
     except ServiceError as error:
         messages.error(request, error.message)
     else:
@@ -58,7 +58,7 @@ def invitation_resend(request: OrgRequest, invitation_id: int) -> HttpResponse:
 def invitation_revoke(request: OrgRequest, invitation_id: int) -> HttpResponse:
     found = _invitation_or_404(request, invitation_id)
     try:
-        services.invitation_revoke(invitation=found)
+        services.invitation_revoke(invitation=found, actor=request.user)
     except ServiceError as error:
         messages.error(request, error.message)
     else:

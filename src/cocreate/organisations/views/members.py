@@ -60,7 +60,9 @@ def member_role(request: OrgRequest, membership_id: int) -> HttpResponse:
         messages.error(request, "Choose a role from the list.")
     else:
         try:
-            services.membership_change_role(membership=found, role=form.cleaned_data["role"])
+            services.membership_change_role(
+                membership=found, role=form.cleaned_data["role"], actor=request.user
+            )
         except ServiceError as error:
             messages.error(request, error.message)
         else:
@@ -72,7 +74,7 @@ def member_role(request: OrgRequest, membership_id: int) -> HttpResponse:
 def member_remove(request: OrgRequest, membership_id: int) -> HttpResponse:
     found = _member_or_404(request, membership_id)
     try:
-        services.membership_remove(membership=found)
+        services.membership_remove(membership=found, actor=request.user)
     except ServiceError as error:
         messages.error(request, error.message)
         return redirect("member", request.organisation.slug, found.pk)

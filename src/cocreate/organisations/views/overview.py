@@ -45,7 +45,7 @@ def my_profile(request: OrgRequest) -> HttpResponse:
 @org_page(methods=["POST"])
 def leave(request: OrgRequest) -> HttpResponse:
     try:
-        services.membership_remove(membership=request.membership)
+        services.membership_remove(membership=request.membership, actor=request.user)
     except ServiceError as error:
         messages.error(request, error.message)
         return redirect("org_home", request.organisation.slug)

@@ -19,7 +19,7 @@ def profile_fields(request: OrgRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             field = services.profile_field_create(
-                organisation=request.organisation, **form.cleaned_data
+                organisation=request.organisation, actor=request.user, **form.cleaned_data
             )
         except ServiceError as error:
             show_service_error(form, error)
@@ -40,7 +40,7 @@ def profile_field_edit(request: OrgRequest, field_id: int) -> HttpResponse:
     form = ProfileFieldEditForm.for_field(field, request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.profile_field_update(field=field, **form.cleaned_data)
+            services.profile_field_update(field=field, actor=request.user, **form.cleaned_data)
         except ServiceError as error:
             show_service_error(form, error)
         else:
@@ -52,7 +52,8 @@ def profile_field_edit(request: OrgRequest, field_id: int) -> HttpResponse:
 @org_page(Permission.MANAGE_PROFILE_FIELDS, methods=["POST"])
 def profile_field_move(request: OrgRequest, field_id: int) -> HttpResponse:
     field = _field_or_404(request, field_id)
-    services.profile_field_move(field=field, offset=-1 if request.POST.get("up") else 1)
+    offset = -1 if request.POST.get("up") else 1
+    services.profile_field_move(field=field, actor=request.user, offset=offset)
     if request.htmx:
         fields = selectors.profile_fields(request.organisation)
         return render(request, "organisations/profile_fields_table.html", {"fields": fields})
@@ -62,6 +63,6 @@ def profile_field_move(request: OrgRequest, field_id: int) -> HttpResponse:
 @org_page(Permission.MANAGE_PROFILE_FIELDS, methods=["POST"])
 def profile_field_delete(request: OrgRequest, field_id: int) -> HttpResponse:
     field = _field_or_404(request, field_id)
-    services.profile_field_delete(field=field)
+    services.profile_field_delete(field=field, actor=request.user)
     messages.success(request, f"“{field.label}” and its answers are deleted.")
     return redirect("profile_fields", request.organisation.slug)

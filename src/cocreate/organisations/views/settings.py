@@ -23,7 +23,9 @@ def org_settings(request: OrgRequest) -> HttpResponse:
     form = OrganisationForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.organisation_update(organisation=organisation, **form.cleaned_data)
+            services.organisation_update(
+                organisation=organisation, actor=request.user, **form.cleaned_data
+            )
         except ServiceError as error:
             show_service_error(form, error)
         else:

@@ -66,7 +66,7 @@ def test_the_member_list_narrows_as_the_organiser_types(acme, live_server, page:
 def test_the_organiser_reorders_profile_questions_in_place(acme, live_server, page: Page):
     for key, label in [("job", "Job title"), ("city", "City")]:
         services.profile_field_create(
-            organisation=acme.organisation, key=key, label=label, kind="text"
+            organisation=acme.organisation, actor=acme.organiser, key=key, label=label, kind="text"
         )
     sign_in(page, live_server.url, acme.organiser.email, PASSWORD)
     page.goto(live_server.url + "/o/acme/profile-fields/")

@@ -1,0 +1,11 @@
+"""The events an organisation can subscribe its webhooks to, in one list.
+
+Later capabilities add theirs (design.submitted, idea.status_changed, schedule.published).
+"""
+
+EVENTS: dict[str, str] = {
+    "member.joined": "Someone joined the organisation (self-join or invitation).",
+    "member.role_changed": "An organiser changed a member's role.",
+    "member.left": "A member left or was removed.",
+    "profile.updated": "A member saved their profile.",
+}

@@ -1,0 +1,28 @@
+"""Every kind of message Cocreate sends a person, in one list.
+
+Each kind has templates in templates/messaging/kinds/<key>/: subject.txt, text.txt (the
+short version, for SMS and previews) and body.txt; the email's HTML wraps body.txt. An
+organisation may override a kind's wording (MessageTemplate). People may mute a kind
+unless it is mandatory. Later capabilities add their kinds here.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Kind:
+    key: str
+    label: str  # as a person reads it in their preferences
+    mandatory: bool = False
+
+
+KINDS: dict[str, Kind] = {
+    kind.key: kind
+    for kind in [
+        Kind("welcome", "A welcome when I join an organisation"),
+        Kind("role_changed", "When my role in an organisation changes"),
+        Kind("invitation_accepted", "When someone accepts an invitation I sent"),
+        Kind("digest", "A digest instead of many messages in one hour", mandatory=True),
+    ]
+}
+MUTABLE_KINDS = [kind for kind in KINDS.values() if not kind.mandatory]
