@@ -1,11 +1,21 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from cocreate.accounts import urls as accounts_urls
 from cocreate.api import api
+from cocreate.messaging import urls as messaging_urls
+from cocreate.organisations import urls as organisations_urls
+from cocreate.privacy import urls as privacy_urls
 
 urlpatterns = [
-    path("", include("cocreate.organisations.urls")),
-    path("me/", include("cocreate.accounts.urls")),
+    path("", include(organisations_urls.urlpatterns)),
+    path("o/<slug:org>/", include(organisations_urls.org_patterns + messaging_urls.org_patterns)),
+    path(
+        "me/",
+        include(
+            accounts_urls.urlpatterns + messaging_urls.personal_patterns + privacy_urls.urlpatterns
+        ),
+    ),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

@@ -56,3 +56,11 @@ def template_errors(part: str, source: str) -> list[str]:
     except TemplateSyntaxError as error:
         return [f"This template does not work: {error}"]
     return []
+
+
+def default_sources(kind: str) -> dict[str, str]:
+    """Cocreate's own template text for each part of a kind, to show beside an override."""
+    return {
+        part: TEXT_ENGINE.find_template(f"messaging/kinds/{kind}/{part}.txt")[0].source
+        for part in PARTS
+    }

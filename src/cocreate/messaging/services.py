@@ -1,22 +1,23 @@
-"""Sending: `notify` a person, `emit` an organisation's event to its webhooks.
+"""Sending: `notify` a person, `emit` an organisation's event to its webhooks; and what
+organisers do with both (webhook endpoints, sending again, their own wording).
 
 Both write to the outbox in the caller's transaction, so a message exists if and only if
 the change that caused it was saved; the delivery worker is woken once it commits.
 """
 
 from collections.abc import Sequence
-from datetime import timedelta
+from datetime import time, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
-from django_scopes import scope
+from django_scopes import scope, scopes_disabled
 
 from cocreate.accounts.models import Channel, ContactPreferences, User
 from cocreate.accounts.selectors import contact_preferences
-from cocreate.core.errors import InvalidInput
+from cocreate.core.errors import Conflict, InvalidInput
 from cocreate.engines.delivery import channel_order, goes_to_digest, quiet_until
 from cocreate.messaging import events, rendering
 from cocreate.messaging.addresses import addresses_of
@@ -30,6 +31,7 @@ from cocreate.messaging.models import (
 )
 from cocreate.messaging.tasks import wake_worker
 from cocreate.messaging.transports.http import UnsafeUrl, check_public_url
+from cocreate.organisations import audit
 from cocreate.organisations.models import Organisation
 
 DIGEST_WINDOW = timedelta(hours=1)
@@ -191,7 +193,12 @@ def endpoint_errors(url: str, events_chosen: Sequence[str]) -> dict[str, list[st
 
 
 def endpoint_create(
-    *, organisation: Organisation, url: str, events_chosen: Sequence[str], description: str = ""
+    *,
+    organisation: Organisation,
+    actor: User,
+    url: str,
+    events_chosen: Sequence[str],
+    description: str = "",
 ) -> WebhookEndpoint:
     url = url.strip()
     errors = endpoint_errors(url, events_chosen)
@@ -199,10 +206,144 @@ def endpoint_create(
         errors["description"] = ["Use at most 200 characters."]
     if errors:
         raise InvalidInput("The webhook was not saved.", fields=errors)
-    with scope(organisation=organisation):
-        return WebhookEndpoint.objects.create(
+    with transaction.atomic(), scope(organisation=organisation):
+        endpoint = WebhookEndpoint.objects.create(
             organisation=organisation,
             url=url,
             events=list(dict.fromkeys(events_chosen)),
             description=description.strip(),
         )
+        audit.record(
+            organisation=organisation,
+            actor=actor,
+            action="webhook.created",
+            target=url,
+            events=endpoint.events,
+        )
+    return endpoint
+
+
+def endpoint_update(
+    *,
+    endpoint: WebhookEndpoint,
+    actor: User,
+    url: str,
+    events_chosen: Sequence[str],
+    description: str,
+    active: bool,
+) -> WebhookEndpoint:
+    url = url.strip()
+    errors = endpoint_errors(url, events_chosen)
+    if len(description) > 200:
+        errors["description"] = ["Use at most 200 characters."]
+    if errors:
+        raise InvalidInput("The webhook was not saved.", fields=errors)
+    with transaction.atomic():
+        endpoint.url, endpoint.description, endpoint.active = url, description.strip(), active
+        endpoint.events = list(dict.fromkeys(events_chosen))
+        endpoint.save()
+        audit.record(
+            organisation=endpoint.organisation,
+            actor=actor,
+            action="webhook.updated",
+            target=url,
+            events=endpoint.events,
+            active=active,
+        )
+    return endpoint
+
+
+def endpoint_delete(*, endpoint: WebhookEndpoint, actor: User) -> None:
+    with transaction.atomic():
+        audit.record(
+            organisation=endpoint.organisation,
+            actor=actor,
+            action="webhook.deleted",
+            target=endpoint.url,
+        )
+        endpoint.delete()
+
+
+def send_again(*, row: Message | WebhookDelivery, actor: User) -> None:
+    """Retry a dead message or replay a webhook delivery, with a fresh set of attempts.
+
+    The idempotency key stays, so a receiver that already has it can drop the repeat.
+    """
+    if isinstance(row, Message) and row.status not in (Status.DEAD, Status.FAILED):
+        raise Conflict("Only a message that could not be delivered can be sent again.")
+    if row.status in (Status.QUEUED, Status.SENDING):
+        raise Conflict("This is being delivered already.")
+    with transaction.atomic():
+        type(row).objects.filter(pk=row.pk).update(
+            status=Status.QUEUED, attempts=0, next_attempt_at=timezone.now(), lease_until=None
+        )
+        audit.record(
+            organisation=row.organisation,
+            actor=actor,
+            action="message.retried" if isinstance(row, Message) else "webhook.replayed",
+            target=str(row),
+        )
+        _wake_worker_on_commit()
+
+
+def template_save(
+    *, organisation: Organisation, actor: User, kind: str, subject: str, text: str, body: str
+) -> MessageTemplate:
+    """Set an organisation's own wording for a kind; empty parts keep Cocreate's."""
+    if kind not in KINDS:
+        raise InvalidInput(f"Unknown kind of message {kind!r}.", code="unknown_kind")
+    parts = {"subject": subject, "text": text, "body": body}
+    errors = {
+        part: problems
+        for part, source in parts.items()
+        if (problems := rendering.template_errors(part, source))
+    }
+    if errors:
+        raise InvalidInput("The wording was not saved.", fields=errors)
+    with transaction.atomic(), scope(organisation=organisation):
+        template, _ = MessageTemplate.objects.update_or_create(
+            organisation=organisation, kind=kind, defaults=parts
+        )
+        audit.record(organisation=organisation, actor=actor, action="template.saved", target=kind)
+    return template
+
+
+def mark_read(*, user: User, message_ids: Sequence[int] | None = None) -> int:
+    """Mark some (or all) of a person's unread messages read; return how many."""
+    with scopes_disabled():
+        unread = Message.objects.filter(recipient=user, read_at__isnull=True)
+        if message_ids is not None:
+            unread = unread.filter(pk__in=message_ids)
+        return unread.update(read_at=timezone.now())
+
+
+def notification_settings_update(
+    *,
+    user: User,
+    quiet_start: time | None,
+    quiet_end: time | None,
+    time_zone: str,
+    muted_kinds: Sequence[str],
+) -> ContactPreferences:
+    """When a person does not want messages, and which kinds they do not want at all."""
+    errors: dict[str, list[str]] = {}
+    if (quiet_start is None) != (quiet_end is None):
+        errors["quiet_end" if quiet_end is None else "quiet_start"] = [
+            "Give both ends of your quiet hours, or neither."
+        ]
+    if time_zone not in available_timezones():
+        errors["time_zone"] = ["Choose a time zone from the list, e.g. Europe/London."]
+    unknown = [k for k in muted_kinds if k not in KINDS]
+    mandatory = [k for k in muted_kinds if k in KINDS and KINDS[k].mandatory]
+    if unknown:
+        errors["muted_kinds"] = [f"Unknown kinds: {', '.join(unknown)}."]
+    elif mandatory:
+        errors["muted_kinds"] = [f"These cannot be turned off: {', '.join(mandatory)}."]
+    if errors:
+        raise InvalidInput("Your notification settings were not saved.", fields=errors)
+    preferences = contact_preferences(user)
+    preferences.quiet_start, preferences.quiet_end = quiet_start, quiet_end
+    preferences.time_zone = time_zone
+    preferences.muted_kinds = list(dict.fromkeys(muted_kinds))
+    preferences.save()
+    return preferences

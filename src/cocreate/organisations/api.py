@@ -19,6 +19,7 @@ from cocreate.organisations.models import Invitation, Membership, Organisation, 
 from cocreate.organisations.rules import Permission
 from cocreate.organisations.schemas import (
     AcceptIn,
+    AuditEntryOut,
     InvitationIn,
     InvitationOut,
     MemberOut,
@@ -246,3 +247,10 @@ def update_profile_field(
 def delete_profile_field(request: OrgRequest, org: str, field_id: int) -> Status[None]:
     services.profile_field_delete(field=_field(request, field_id), actor=request.user)
     return Status(204, None)
+
+
+@router.get("/orgs/{org}/audit", response=list[AuditEntryOut])
+@org_operation(Permission.VIEW_AUDIT)
+@paginate
+def list_audit_entries(request: OrgRequest, org: str) -> object:
+    return selectors.audit_entries(request.organisation)

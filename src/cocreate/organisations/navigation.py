@@ -21,5 +21,8 @@ SECTIONS: list[Section] = [
     Section("Members", "members", Permission.VIEW_MEMBERS),
     Section("Invitations", "invitations", Permission.MANAGE_INVITATIONS),
     Section("Profile fields", "profile_fields", Permission.MANAGE_PROFILE_FIELDS),
+    Section("Messages", "deliveries", Permission.MANAGE_MESSAGING),
+    Section("Webhooks", "webhooks", Permission.MANAGE_MESSAGING),
+    Section("Audit log", "audit_log", Permission.VIEW_AUDIT),
     Section("Settings", "org_settings", Permission.MANAGE_ORGANISATION),
 ]

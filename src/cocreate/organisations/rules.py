@@ -15,6 +15,8 @@ class Permission(StrEnum):
     MANAGE_INVITATIONS = "manage_invitations"
     MANAGE_PROFILE_FIELDS = "manage_profile_fields"
     MANAGE_ORGANISATION = "manage_organisation"
+    MANAGE_MESSAGING = "manage_messaging"
+    VIEW_AUDIT = "view_audit"
 
 
 GRANTS: dict[Permission, frozenset[Role]] = {
@@ -26,6 +28,9 @@ GRANTS: dict[Permission, frozenset[Role]] = {
     Permission.MANAGE_INVITATIONS: frozenset({Role.ORGANISER}),
     Permission.MANAGE_PROFILE_FIELDS: frozenset({Role.ORGANISER}),
     Permission.MANAGE_ORGANISATION: frozenset({Role.ORGANISER}),
+    # Deliveries, dead letters, webhooks and the wording of messages.
+    Permission.MANAGE_MESSAGING: frozenset({Role.ORGANISER}),
+    Permission.VIEW_AUDIT: frozenset({Role.ORGANISER}),
 }
 
 

@@ -138,3 +138,12 @@ class ProfileIn(InputSchema):
     answers: dict[str, Any] = Field(description="Answers by profile field key.")
 
     model_config = _examples({"answers": {"job_title": "Head of CX", "interests": ["Measurement"]}})
+
+
+class AuditEntryOut(Schema):
+    id: int
+    actor: str | None = Field(alias="actor.email", default=None)
+    action: str
+    target: str
+    details: dict[str, Any]
+    created_at: datetime

@@ -8,7 +8,13 @@ from django.db.models import Count, Q, QuerySet
 from django_scopes import scope, scopes_disabled
 
 from cocreate.accounts.models import User
-from cocreate.organisations.models import Invitation, Membership, Organisation, ProfileField
+from cocreate.organisations.models import (
+    AuditEntry,
+    Invitation,
+    Membership,
+    Organisation,
+    ProfileField,
+)
 
 
 def memberships_of_user(user: User) -> list[Membership]:
@@ -63,3 +69,8 @@ def pending_invitations(organisation: Organisation) -> QuerySet[Invitation]:
 def profile_fields(organisation: Organisation) -> QuerySet[ProfileField]:
     with scope(organisation=organisation):
         return ProfileField.objects.all()
+
+
+def audit_entries(organisation: Organisation) -> QuerySet[AuditEntry]:
+    with scope(organisation=organisation):
+        return AuditEntry.objects.select_related("actor")

@@ -1,6 +1,7 @@
-from django.urls import include, path
+from django.urls import path
 
 from cocreate.organisations.views import (
+    audit,
     home,
     invitations,
     members,
@@ -9,7 +10,7 @@ from cocreate.organisations.views import (
     settings,
 )
 
-# Everything under /o/<org>/ goes through organisations.access.org_page.
+# Included under /o/<org>/ (cocreate/urls.py); every view goes through org_page.
 org_patterns = [
     path("", overview.org_home, name="org_home"),
     path("profile/", overview.my_profile, name="my_profile"),
@@ -46,6 +47,7 @@ org_patterns = [
         name="profile_field_delete",
     ),
     path("settings/", settings.org_settings, name="org_settings"),
+    path("audit/", audit.audit_log, name="audit_log"),
 ]
 
 urlpatterns = [
@@ -54,5 +56,4 @@ urlpatterns = [
     path("join/<slug:org>/", home.join_organisation, name="join_organisation"),
     path("organisations/new/", home.organisation_new, name="organisation_new"),
     path("invitations/<str:token>/", invitations.invitation, name="invitation"),
-    path("o/<slug:org>/", include(org_patterns)),
 ]
