@@ -96,6 +96,8 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+    # A file, not memory, so that tests can run a worker in another process against it.
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test-cocreate.sqlite3")}
     DATABASES["default"]["OPTIONS"] = {
         # IMMEDIATE takes the write lock when a transaction starts, so concurrent writers
         # wait on busy_timeout instead of failing with "database is locked".
@@ -241,6 +243,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    "loggers": {"httpx": {"level": "WARNING"}},  # one line per request is too much
 }
 
 FORM_RENDERER = "cocreate.core.forms.FormRenderer"

@@ -11,6 +11,7 @@ from django.utils import timezone
 from cocreate.accounts import selectors
 from cocreate.accounts.models import ApiToken, Channel, ContactPreferences, User
 from cocreate.core.errors import InvalidInput, NotFound
+from cocreate.core.safe_urls import UnsafeUrl, check_public_url
 from cocreate.core.tokens import digest_of, new_token
 
 # Which field holds the address for each channel; email uses the account's address.
@@ -54,8 +55,11 @@ def account_update(
     if values["webhook_url"]:
         try:
             URLValidator(schemes=["https", "http"])(values["webhook_url"])
+            check_public_url(values["webhook_url"])
         except ValidationError:
             errors["webhook_url"] = ["Enter a full web address, starting with https://."]
+        except UnsafeUrl as refusal:
+            errors["webhook_url"] = [str(refusal)]
     for field, limit in (("social_network", 40), ("social_handle", 100), ("webhook_url", 500)):
         if len(values[field]) > limit:
             errors[field] = [f"Use at most {limit} characters."]

@@ -18,8 +18,9 @@ from typing import Any
 class FakeProvider(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, port: int = 0) -> None:
+    def __init__(self, port: int = 0, delay: float = 0.0) -> None:
         super().__init__(("127.0.0.1", port), _Handler)
+        self.delay = delay  # seconds each request takes, to keep a batch in flight
         self.lock = threading.Lock()
         self.delivered: dict[str, dict[str, Any]] = {}  # by idempotency key
         self.requests = 0
@@ -44,6 +45,7 @@ class FakeProvider(ThreadingHTTPServer):
 
     def receive(self, path: str, headers: dict[str, str], body: bytes) -> int:
         key = headers.get("idempotency-key") or headers.get("webhook-id") or ""
+        time.sleep(self.delay)
         with self.lock:
             self.requests += 1
             if self._failures:
@@ -96,7 +98,9 @@ class _Handler(BaseHTTPRequestHandler):
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=9100)
-    server = FakeProvider(parser.parse_args().port)
+    parser.add_argument("--delay", type=float, default=0.0)
+    arguments = parser.parse_args()
+    server = FakeProvider(arguments.port, arguments.delay)
     print(server.url, flush=True)
     server.serve_forever()
 

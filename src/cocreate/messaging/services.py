@@ -18,6 +18,7 @@ from django_scopes import scope, scopes_disabled
 from cocreate.accounts.models import Channel, ContactPreferences, User
 from cocreate.accounts.selectors import contact_preferences
 from cocreate.core.errors import Conflict, InvalidInput
+from cocreate.core.safe_urls import UnsafeUrl, check_public_url
 from cocreate.engines.delivery import channel_order, goes_to_digest, quiet_until
 from cocreate.messaging import events, rendering
 from cocreate.messaging.addresses import addresses_of
@@ -30,7 +31,6 @@ from cocreate.messaging.models import (
     WebhookEndpoint,
 )
 from cocreate.messaging.tasks import wake_worker
-from cocreate.messaging.transports.http import UnsafeUrl, check_public_url
 from cocreate.organisations import audit
 from cocreate.organisations.models import Organisation
 

@@ -1,22 +1,15 @@
-"""The HTTP client every HTTP transport shares, and the guard against requests to
-private addresses (server-side request forgery)."""
+"""The HTTP client every HTTP transport shares."""
 
-import ipaddress
 import json
-import socket
 from typing import Any
-from urllib.parse import urlsplit
 
 import httpx
 from django.conf import settings
 
+from cocreate.core.safe_urls import UnsafeUrl, check_public_url
 from cocreate.messaging.transports import Outcome, http_outcome
 
 _client: httpx.Client | None = None
-
-
-class UnsafeUrl(ValueError):
-    pass
 
 
 def client() -> httpx.Client:
@@ -25,24 +18,6 @@ def client() -> httpx.Client:
     if _client is None:
         _client = httpx.Client(timeout=settings.DELIVERY_TIMEOUT, follow_redirects=False)
     return _client
-
-
-def check_public_url(url: str) -> None:
-    """Refuse URLs that are not http(s) or that resolve to a private, loopback or link-local
-    address, unless ALLOW_PRIVATE_WEBHOOKS (development and tests)."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise UnsafeUrl("Use a full http:// or https:// address.")
-    if settings.ALLOW_PRIVATE_WEBHOOKS:
-        return
-    try:
-        infos = socket.getaddrinfo(parts.hostname, parts.port or 443, type=socket.SOCK_STREAM)
-    except OSError:
-        raise UnsafeUrl(f"{parts.hostname} cannot be found.") from None
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0])
-        if not address.is_global:
-            raise UnsafeUrl(f"{parts.hostname} points at a private address ({address}).")
 
 
 def dumps(body: dict[str, Any]) -> str:

@@ -31,8 +31,7 @@ def send(message: Message) -> Outcome:
             logger.info("%s to %s: %s", prefix, message.address, message.text)
             return Outcome(delivered=True, detail="Printed: no provider in development.")
         return Outcome(delivered=False, permanent=True, detail=f"No {prefix} provider is set up.")
-    headers = {
-        "Authorization": f"Bearer {getattr(settings, f'{prefix}_PROVIDER_TOKEN')}",
-        "Idempotency-Key": message.idempotency_key,
-    }
+    headers = {"Idempotency-Key": message.idempotency_key}
+    if token := getattr(settings, f"{prefix}_PROVIDER_TOKEN"):
+        headers["Authorization"] = f"Bearer {token}"
     return post_json(url, dumps(body), headers)

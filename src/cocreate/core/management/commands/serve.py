@@ -1,5 +1,6 @@
 import os
 import shutil
+import subprocess
 import sys
 from typing import Any
 
@@ -10,20 +11,35 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 class Command(BaseCommand):
     help = (
         "Serve Cocreate on 127.0.0.1:8000 (or the address given): Django's development "
-        "server, or with --production the granian WSGI server."
+        "server with a background worker beside it, or with --production the granian WSGI "
+        "server alone (run `cocreate worker` as its own service)."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("address", nargs="?", default="127.0.0.1:8000")
         parser.add_argument("--production", action="store_true", help="Serve with granian.")
         parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+        parser.add_argument(
+            "--no-worker", action="store_true", help="Development: do not start a worker."
+        )
 
     def handle(
         self, *args: Any, address: str, production: bool, workers: int, **options: Any
     ) -> None:
-        if not production:
+        if production:
+            self.serve_production(address, workers)
+        worker = None
+        if not options["no_worker"]:
+            worker = subprocess.Popen([sys.executable, "-m", "cocreate", "worker", "-v", "0"])
+            self.stdout.write(f"Background worker started (process {worker.pid}).")
+        try:
             call_command("runserver", address, use_reloader=False)
-            return
+        finally:
+            if worker is not None:
+                worker.terminate()
+                worker.wait(timeout=10)
+
+    def serve_production(self, address: str, workers: int) -> None:
         host, _, port = address.rpartition(":")
         if not host or not port.isdigit():
             raise CommandError(f"{address!r} is not host:port, e.g. 127.0.0.1:8000.")
