@@ -1,5 +1,6 @@
 """A person: their login, how they want to be contacted, and their API tokens."""
 
+import base64
 import secrets
 from typing import Any, ClassVar
 
@@ -62,7 +63,8 @@ class Channel(models.TextChoices):
 
 
 def new_webhook_secret() -> str:
-    return "whsec_" + secrets.token_urlsafe(32)
+    """A Standard Webhooks secret: "whsec_" and 32 random bytes in (standard) base64."""
+    return "whsec_" + base64.b64encode(secrets.token_bytes(32)).decode()
 
 
 class ContactPreferences(models.Model):
