@@ -45,10 +45,13 @@ def deliver_due() -> Counter[str]:
             deliveries = claim(WebhookDelivery, settings.DELIVERY_BATCH)
             if not messages and not deliveries:
                 return report
-            for message in messages:
-                report[deliver_message(message)] += 1
-            for delivery in deliveries:
-                report[record(delivery, webhook.deliver_event(delivery))] += 1
+            sent: list[tuple[Deliverable, Outcome]] = [(m, send_message(m)) for m in messages]
+            sent += [(d, webhook.deliver_event(d)) for d in deliveries]
+            # One commit per batch. A worker that dies before it only makes the batch due
+            # again when its lease ends; the idempotency keys make the repeat harmless.
+            with transaction.atomic():
+                for row, outcome in sent:
+                    report[record(row, outcome)] += 1
 
 
 def due(now: Any) -> Q:
@@ -76,14 +79,17 @@ def claim(model: type[Row], size: int) -> list[Row]:
     return list(model.objects.filter(pk__in=ids).select_related(*related).order_by("pk"))
 
 
-def deliver_message(message: Message) -> str:
+def send_message(message: Message) -> Outcome:
     if message.kind == "digest" and not _write_digest(message):
-        return record(message, Outcome(delivered=True, detail="Nothing left to digest."))
-    return record(message, TRANSPORTS[Channel(message.channel)](message))
+        return Outcome(delivered=True, detail="Nothing left to digest.")
+    return TRANSPORTS[Channel(message.channel)](message)
 
 
 def record(row: Deliverable, outcome: Outcome) -> str:
-    """Write an attempt's result, if the row is still ours; return the outcome's name."""
+    """Write an attempt's result, if the row is still ours; return the outcome's name.
+
+    Call it inside a transaction: a permanent failure also writes the fallback message.
+    """
     now = timezone.now()
     entry = {
         "attempt": row.attempts,
@@ -110,13 +116,13 @@ def record(row: Deliverable, outcome: Outcome) -> str:
             rng=_rng,
         )
         changes.update(status=Status.QUEUED, next_attempt_at=now + timedelta(seconds=delay))
-    with transaction.atomic():
-        mine = type(row).objects.filter(pk=row.pk, status=Status.SENDING, attempts=row.attempts)
-        if not mine.update(**changes):
-            return "lost_lease"
-        if result == "failed":
-            assert isinstance(row, Message)
-            fall_back(row, reason=outcome.detail)
+    mine = type(row).objects.filter(pk=row.pk, status=Status.SENDING, attempts=row.attempts)
+    if not mine.update(**changes):
+        return "lost_lease"
+    if isinstance(row, Message) and result == "failed":
+        fall_back(row, reason=outcome.detail)
+    elif isinstance(row, Message) and result == "dead":  # a dead letter, but the person still hears
+        fall_back(row, reason=f"gave up after {row.attempts} attempts: {outcome.detail}")
     return result
 
 

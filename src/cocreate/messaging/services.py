@@ -75,7 +75,9 @@ def notify(
             message.status = Status.SUPPRESSED
         elif channel == Channel.IN_APP:
             message.status, message.delivered_at = Status.DELIVERED, now
-        elif goes_to_digest(_sent_in_last_hour(recipient, now), settings.DIGEST_THRESHOLD):
+        elif settings.DIGEST_THRESHOLD and goes_to_digest(
+            _sent_in_last_hour(recipient, now), settings.DIGEST_THRESHOLD
+        ):
             message.status = Status.HELD
             message.digest = _open_digest(message, now)
         else:
@@ -146,7 +148,10 @@ def _after_quiet_hours(preferences: ContactPreferences, now: Any) -> Any:
 
 
 def _wake_worker_on_commit() -> None:
-    transaction.on_commit(wake_worker)
+    """Wake the worker once this transaction commits (once, however many messages it wrote)."""
+    pending = transaction.get_connection().run_on_commit
+    if not any(callback is wake_worker for _, callback, _ in pending):
+        transaction.on_commit(wake_worker)
 
 
 # Organisations' webhooks

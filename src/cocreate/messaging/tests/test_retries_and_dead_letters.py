@@ -34,9 +34,12 @@ def test_after_the_last_attempt_a_message_is_a_dead_letter(acme, provider, setti
 
     report = deliver_due()  # retries fall due at once here (no backoff in tests)
 
-    assert report == {"retried": 2, "dead": 1}
-    assert deliver_due() == {}
+    assert report == {"retried": 2, "dead": 1, "delivered": 1}
     assert the_message(acme).status == Status.DEAD
+    with scope(organisation=acme.organisation):
+        email = Message.objects.get(channel="email")
+    assert email.status == Status.DELIVERED
+    assert email.fallback_reason.startswith("SMS failed: gave up after 3 attempts: HTTP 500")
 
 
 def test_organisers_see_dead_letters_and_send_them_again(acme, provider, settings):

@@ -24,12 +24,17 @@ def dumps(body: dict[str, Any]) -> str:
     return json.dumps(body, separators=(",", ":"), sort_keys=True, default=str)
 
 
-def post_json(url: str, data: str, headers: dict[str, str]) -> Outcome:
-    """POST a JSON text; never raises for network trouble, which is worth a retry."""
-    try:
-        check_public_url(url)
-    except UnsafeUrl as refusal:
-        return Outcome(delivered=False, permanent=True, detail=str(refusal))
+def post_json(url: str, data: str, headers: dict[str, str], *, public_only: bool = True) -> Outcome:
+    """POST a JSON text; never raises for network trouble, which is worth a retry.
+
+    `public_only` refuses private addresses: on for URLs people type (webhooks), off for
+    the providers an administrator configured.
+    """
+    if public_only:
+        try:
+            check_public_url(url)
+        except UnsafeUrl as refusal:
+            return Outcome(delivered=False, permanent=True, detail=str(refusal))
     try:
         response = client().post(
             url, content=data, headers={"Content-Type": "application/json", **headers}

@@ -34,4 +34,4 @@ def send(message: Message) -> Outcome:
     headers = {"Idempotency-Key": message.idempotency_key}
     if token := getattr(settings, f"{prefix}_PROVIDER_TOKEN"):
         headers["Authorization"] = f"Bearer {token}"
-    return post_json(url, dumps(body), headers)
+    return post_json(url, dumps(body), headers, public_only=False)

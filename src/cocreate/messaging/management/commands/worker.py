@@ -4,8 +4,9 @@ import time
 from argparse import ArgumentParser
 from typing import Any
 
-from django.db import close_old_connections
+from django.db import OperationalError, close_old_connections
 from django_tasks_db.management.commands.db_worker import Command as DbWorker
+from django_tasks_db.management.commands.db_worker import Worker
 
 from cocreate.messaging.tasks import wake_worker_if_due
 
@@ -14,13 +15,13 @@ logger = logging.getLogger(__name__)
 
 class Command(DbWorker):
     help = (
-        "Run a background worker: django-tasks' database worker, plus a watch that starts "
-        "a delivery run whenever messages are due (a dead worker's claims included)."
+        "Run a background worker: django-tasks' database worker, kept alive through a busy "
+        "database, plus a watch that starts a delivery run whenever messages are due (a "
+        "dead worker's claims included)."
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         super().add_arguments(parser)
-        parser.set_defaults(reload=False)
         parser.add_argument(
             "--watch-interval",
             type=float,
@@ -29,10 +30,38 @@ class Command(DbWorker):
         )
 
     def handle(self, **options: Any) -> None:
-        watch_interval = options.pop("watch_interval")
+        self.configure_logging(options["verbosity"])
+        queues = options["queue_name"].split(",")
+        excluded = options["exclude_queues"].split(",") if options["exclude_queues"] else []
+        worker = SteadyWorker(
+            queue_names=queues,
+            interval=options["interval"],
+            batch=options["batch"],
+            backend_name=options["backend_name"],
+            startup_delay=options["startup_delay"],
+            max_tasks=options["max_tasks"],
+            worker_id=options["worker_id"],
+            excluded_queue_names=excluded,
+        )
         if not options["batch"]:
-            threading.Thread(target=watch, args=[watch_interval], daemon=True).start()
-        super().handle(**options)
+            threading.Thread(target=watch, args=[options["watch_interval"]], daemon=True).start()
+        worker.configure_signals()
+        worker.run()
+
+
+class SteadyWorker(Worker):
+    """A database that stays busy too long (SQLite's lock, a failover) is waited out, not
+    fatal: the worker starts its loop again after a pause."""
+
+    def run(self) -> None:
+        while self.running:
+            try:
+                super().run()
+                return
+            except OperationalError:
+                logger.exception("The database is unavailable; trying again in a second")
+                close_old_connections()
+                time.sleep(1)
 
 
 def watch(interval: float) -> None:
