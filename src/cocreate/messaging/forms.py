@@ -40,10 +40,14 @@ class WordingForm(forms.Form):
 
 class NotificationSettingsForm(forms.Form):
     quiet_start = forms.TimeField(
-        required=False, label="Quiet from", widget=forms.TimeInput(attrs={"type": "time"})
+        required=False,
+        label="Quiet from",
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
     )
     quiet_end = forms.TimeField(
-        required=False, label="Quiet until", widget=forms.TimeInput(attrs={"type": "time"})
+        required=False,
+        label="Quiet until",
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
     )
     time_zone = forms.ChoiceField(
         choices=[(zone, zone) for zone in sorted(available_timezones())], label="Your time zone"
