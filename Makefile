@@ -5,7 +5,7 @@ BIN := .venv/bin
 .PHONY: demo test install lint test-sqlite test-postgres
 
 install:
-	@scripts/uv sync --locked --python python3 --quiet
+	@scripts/uv sync --locked --extra text --python python3 --quiet
 
 demo: install
 	$(BIN)/cocreate migrate --no-input

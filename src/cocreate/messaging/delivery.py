@@ -6,13 +6,17 @@ happens outside any transaction; each result is written only if the row is still
 result. The worker looks across organisations, so it runs unscoped.
 """
 
+import logging
 import random
+import time
 from collections import Counter
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from typing import Any, TypeVar
 
 from django.conf import settings
-from django.db import transaction
+from django.db import OperationalError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django_scopes import scopes_disabled
@@ -25,6 +29,7 @@ from cocreate.messaging.addresses import addresses_of
 from cocreate.messaging.models import Deliverable, Message, Status, WebhookDelivery
 from cocreate.messaging.transports import Outcome, email, provider, webhook
 
+logger = logging.getLogger(__name__)
 Row = TypeVar("Row", bound=Deliverable)
 _rng = random.Random()
 
@@ -45,13 +50,15 @@ def deliver_due() -> Counter[str]:
             deliveries = claim(WebhookDelivery, settings.DELIVERY_BATCH)
             if not messages and not deliveries:
                 return report
-            sent: list[tuple[Deliverable, Outcome]] = [(m, send_message(m)) for m in messages]
-            sent += [(d, webhook.deliver_event(d)) for d in deliveries]
-            # One commit per batch. A worker that dies before it only makes the batch due
-            # again when its lease ends; the idempotency keys make the repeat harmless.
-            with transaction.atomic():
-                for row, outcome in sent:
-                    report[record(row, outcome)] += 1
+            for message in messages:
+                if message.kind == "digest":
+                    _write_digest(message)
+            rows: list[Deliverable] = [*messages, *deliveries]
+            # Sending is waiting on the network: send a batch side by side. The transports
+            # touch no database, so the threads need no connection of their own.
+            with ThreadPoolExecutor(settings.DELIVERY_CONCURRENCY) as pool:
+                outcomes = list(pool.map(send, rows))
+            report.update(record_all(zip(rows, outcomes, strict=True)))
 
 
 def due(now: Any) -> Q:
@@ -75,14 +82,38 @@ def claim(model: type[Row], size: int) -> list[Row]:
             lease_until=now + timedelta(seconds=settings.DELIVERY_LEASE_SECONDS),
             attempts=F("attempts") + 1,
         )
-    related = ("organisation", "recipient") if model is Message else ("organisation", "endpoint")
+    related = (
+        ("organisation", "recipient", "recipient__contact")
+        if model is Message
+        else ("organisation", "endpoint")
+    )
     return list(model.objects.filter(pk__in=ids).select_related(*related).order_by("pk"))
 
 
-def send_message(message: Message) -> Outcome:
-    if message.kind == "digest" and not _write_digest(message):
+def send(row: Deliverable) -> Outcome:
+    if isinstance(row, WebhookDelivery):
+        return webhook.deliver_event(row)
+    assert isinstance(row, Message)
+    if row.kind == "digest" and not row.body_text:
         return Outcome(delivered=True, detail="Nothing left to digest.")
-    return TRANSPORTS[Channel(message.channel)](message)
+    return TRANSPORTS[Channel(row.channel)](row)
+
+
+def record_all(results: Iterable[tuple[Deliverable, Outcome]]) -> Counter[str]:
+    """Write a batch's results in one commit. A worker that dies before it only makes the
+    batch due again when its lease ends, and the idempotency keys make the repeat harmless;
+    so does a database too busy to take the commit, which is tried a few times first."""
+    results = list(results)
+    for attempt in range(1, 4):
+        try:
+            with transaction.atomic():
+                return Counter(record(row, outcome) for row, outcome in results)
+        except OperationalError:
+            if attempt == 3:
+                raise
+            logger.warning("The database is busy; recording the batch again (%d)", attempt)
+            time.sleep(attempt)
+    raise AssertionError("unreachable")
 
 
 def record(row: Deliverable, outcome: Outcome) -> str:
@@ -163,11 +194,11 @@ def fall_back(message: Message, *, reason: str) -> Message | None:
     return fallback
 
 
-def _write_digest(digest: Message) -> bool:
-    """Compose a digest from the messages it holds; False when it holds none."""
+def _write_digest(digest: Message) -> None:
+    """Compose a digest from the messages it holds (it stays empty when it holds none)."""
     held = list(digest.held.order_by("created_at", "pk"))
     if not held:
-        return False
+        return
     context = {
         "recipient": digest.recipient.name or digest.recipient.email,
         "organisation": digest.organisation.name,
@@ -177,4 +208,3 @@ def _write_digest(digest: Message) -> bool:
     digest.subject, digest.text = rendered.subject, rendered.text
     digest.body_text, digest.body_html = rendered.body_text, rendered.body_html
     digest.save(update_fields=["subject", "text", "body_text", "body_html"])
-    return True

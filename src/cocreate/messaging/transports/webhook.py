@@ -7,7 +7,6 @@ from typing import Any
 
 from standardwebhooks.webhooks import Webhook
 
-from cocreate.accounts.models import ContactPreferences
 from cocreate.messaging.models import Message, WebhookDelivery
 from cocreate.messaging.transports import Outcome
 from cocreate.messaging.transports.http import dumps, post_json
@@ -26,8 +25,9 @@ def signed_post(url: str, secret: str, webhook_id: str, body: dict[str, Any]) ->
 
 
 def send(message: Message) -> Outcome:
-    """A message to a person's own webhook, signed with their secret."""
-    secret = ContactPreferences.objects.get(user_id=message.recipient_id).webhook_secret
+    """A message to a person's own webhook, signed with their secret (loaded with the
+    message: transports run in threads without a database connection)."""
+    secret = message.recipient.contact.webhook_secret
     body = {
         "type": f"message.{message.kind}",
         "timestamp": message.created_at.isoformat(),

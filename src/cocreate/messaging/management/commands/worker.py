@@ -58,8 +58,8 @@ class SteadyWorker(Worker):
             try:
                 super().run()
                 return
-            except OperationalError:
-                logger.exception("The database is unavailable; trying again in a second")
+            except OperationalError as error:
+                logger.warning("The database is unavailable (%s); trying again in a second", error)
                 close_old_connections()
                 time.sleep(1)
 
