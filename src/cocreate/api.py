@@ -7,6 +7,7 @@ from cocreate.accounts.api import ApiTokenAuth
 from cocreate.accounts.api import router as accounts_router
 from cocreate.core import api_errors
 from cocreate.messaging.api import router as messaging_router
+from cocreate.offerings.api import router as offerings_router
 from cocreate.organisations.api import router as organisations_router
 from cocreate.privacy.api import router as privacy_router
 
@@ -26,4 +27,5 @@ api_errors.install(api)
 api.add_router("", accounts_router)
 api.add_router("", organisations_router)
 api.add_router("", messaging_router)
+api.add_router("", offerings_router)
 api.add_router("", privacy_router)

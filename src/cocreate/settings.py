@@ -5,6 +5,8 @@ to the console. Production sets DEBUG=false, SECRET_KEY, ALLOWED_HOSTS, DATABASE
 EMAIL_URL, and then passes `cocreate check --deploy` without warnings.
 """
 
+import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -33,6 +35,7 @@ INSTALLED_APPS = [
     "cocreate.accounts",
     "cocreate.organisations",
     "cocreate.messaging",
+    "cocreate.offerings",
     "cocreate.privacy",
     "cocreate.demo",
     "cocreate.core.admin_site.CocreateAdminConfig",
@@ -96,8 +99,11 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
-    # A file, not memory, so that tests can run a worker in another process against it.
-    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test-cocreate.sqlite3")}
+    # A file, not memory, so that tests can run a worker in another process against it;
+    # one per test run, so that two runs side by side do not share it.
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(Path(tempfile.gettempdir()) / f"cocreate-test-{os.getpid()}.sqlite3")
+    }
     DATABASES["default"]["OPTIONS"] = {
         # IMMEDIATE takes the write lock when a transaction starts, so concurrent writers
         # wait on busy_timeout instead of failing with "database is locked". Writers queue

@@ -4,12 +4,20 @@ from django.urls import include, path
 from cocreate.accounts import urls as accounts_urls
 from cocreate.api import api
 from cocreate.messaging import urls as messaging_urls
+from cocreate.offerings import urls as offerings_urls
 from cocreate.organisations import urls as organisations_urls
 from cocreate.privacy import urls as privacy_urls
 
 urlpatterns = [
     path("", include(organisations_urls.urlpatterns)),
-    path("o/<slug:org>/", include(organisations_urls.org_patterns + messaging_urls.org_patterns)),
+    path(
+        "o/<slug:org>/",
+        include(
+            organisations_urls.org_patterns
+            + messaging_urls.org_patterns
+            + offerings_urls.org_patterns
+        ),
+    ),
     path(
         "me/",
         include(

@@ -4,9 +4,9 @@ from django.db import transaction
 from django_scopes import scope
 
 from cocreate.accounts.models import User
+from cocreate.core.links import site_link
 from cocreate.messaging.services import endpoint_create, notify
 from cocreate.organisations.models import Membership, Organisation
-from cocreate.organisations.services.memberships import site_link
 
 
 def load_messaging(organisation: Organisation) -> None:

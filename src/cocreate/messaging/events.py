@@ -8,4 +8,8 @@ EVENTS: dict[str, str] = {
     "member.role_changed": "An organiser changed a member's role.",
     "member.left": "A member left or was removed.",
     "profile.updated": "A member saved their profile.",
+    "offering.status_changed": "An offering opened, was locked or delivered.",
+    "design.submitted": "A customer submitted or changed their design of an offering.",
+    "design.withdrawn": "A customer withdrew their design.",
+    "option.fulfilled": "A partner or organiser delivered an option to a customer.",
 }

@@ -22,6 +22,9 @@ KINDS: dict[str, Kind] = {
         Kind("welcome", "A welcome when I join an organisation"),
         Kind("role_changed", "When my role in an organisation changes"),
         Kind("invitation_accepted", "When someone accepts an invitation I sent"),
+        Kind("offering_opened", "When an offering opens for designs"),
+        Kind("design_confirmed", "A confirmation when I submit or change a design"),
+        Kind("waitlist_promoted", "When a seat I waited for is mine", mandatory=True),
         Kind("digest", "A digest instead of many messages in one hour", mandatory=True),
     ]
 }

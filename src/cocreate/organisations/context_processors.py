@@ -4,7 +4,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from cocreate.organisations.navigation import SECTIONS
-from cocreate.organisations.rules import allows
+from cocreate.organisations.rules import allows, permissions_of
 from cocreate.organisations.selectors import memberships_of_user
 
 
@@ -19,13 +19,14 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         "current_membership": membership,
     }
     if membership is not None:
+        context["current_permissions"] = permissions_of(membership.role)
         slug = membership.organisation.slug
         url_name = request.resolver_match.url_name if request.resolver_match else None
         context["org_nav"] = [
             {
                 "label": section.label,
                 "url": reverse(section.url_name, args=[slug]),
-                "current": section.url_name == url_name,
+                "current": section.is_current(url_name),
             }
             for section in SECTIONS
             if allows(membership.role, section.permission)

@@ -13,11 +13,32 @@ class Section:
     label: str
     url_name: str
     permission: Permission
+    pages: tuple[str, ...] = ()  # the section's other pages' URL names
+
+    def is_current(self, url_name: str | None) -> bool:
+        return url_name == self.url_name or url_name in self.pages
 
 
 SECTIONS: list[Section] = [
     Section("Overview", "org_home", Permission.VIEW_ORGANISATION),
     Section("My profile", "my_profile", Permission.EDIT_OWN_PROFILE),
+    Section(
+        "Offerings",
+        "offerings",
+        Permission.DESIGN_EXPERIENCE,
+        pages=(
+            "designer",
+            "my_plan",
+            "offering_edit",
+            "dimension_edit",
+            "option_new",
+            "option_edit",
+            "offering_demand",
+            "offering_fulfilment",
+            "partners",
+            "partner_edit",
+        ),
+    ),
     Section("Members", "members", Permission.VIEW_MEMBERS),
     Section("Invitations", "invitations", Permission.MANAGE_INVITATIONS),
     Section("Profile fields", "profile_fields", Permission.MANAGE_PROFILE_FIELDS),

@@ -17,6 +17,10 @@ class Permission(StrEnum):
     MANAGE_ORGANISATION = "manage_organisation"
     MANAGE_MESSAGING = "manage_messaging"
     VIEW_AUDIT = "view_audit"
+    DESIGN_EXPERIENCE = "design_experience"
+    MANAGE_OFFERINGS = "manage_offerings"
+    VIEW_DEMAND = "view_demand"
+    FULFIL_OPTIONS = "fulfil_options"
 
 
 GRANTS: dict[Permission, frozenset[Role]] = {
@@ -31,6 +35,13 @@ GRANTS: dict[Permission, frozenset[Role]] = {
     # Deliveries, dead letters, webhooks and the wording of messages.
     Permission.MANAGE_MESSAGING: frozenset({Role.ORGANISER}),
     Permission.VIEW_AUDIT: frozenset({Role.ORGANISER}),
+    # Anyone in the organisation may design their own experience of an open offering.
+    Permission.DESIGN_EXPERIENCE: EVERYONE,
+    Permission.MANAGE_OFFERINGS: frozenset({Role.ORGANISER}),
+    # What customers chose and could not get: the business learns from it.
+    Permission.VIEW_DEMAND: frozenset({Role.ORGANISER, Role.STAFF}),
+    # Partners deliver their options and mark them fulfilled; organisers may too.
+    Permission.FULFIL_OPTIONS: frozenset({Role.ORGANISER, Role.PARTNER}),
 }
 
 

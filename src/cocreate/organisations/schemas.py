@@ -2,14 +2,10 @@ from datetime import datetime
 from typing import Any
 
 from ninja import Schema
-from pydantic import ConfigDict, Field, StrictBool
+from pydantic import Field, StrictBool
 
-from cocreate.core.schemas import InputSchema
+from cocreate.core.schemas import InputSchema, examples
 from cocreate.organisations.models import FieldKind, Role
-
-
-def _examples(*examples: dict[str, Any]) -> ConfigDict:
-    return ConfigDict(json_schema_extra={"examples": list(examples)})
 
 
 class OrganisationOut(Schema):
@@ -35,7 +31,7 @@ class OrganisationIn(InputSchema):
     description: str = ""
     allow_self_join: StrictBool = False
 
-    model_config = _examples(
+    model_config = examples(
         {"name": "Harbour Café", "slug": "harbour-cafe", "allow_self_join": True}
     )
 
@@ -45,7 +41,7 @@ class OrganisationPatch(InputSchema):
     description: str | None = None
     allow_self_join: StrictBool | None = None
 
-    model_config = _examples({"allow_self_join": True})
+    model_config = examples({"allow_self_join": True})
 
 
 class PersonOut(Schema):
@@ -65,7 +61,7 @@ class MemberOut(Schema):
 class RoleIn(InputSchema):
     role: Role
 
-    model_config = _examples({"role": "staff"})
+    model_config = examples({"role": "staff"})
 
 
 class InvitationOut(Schema):
@@ -80,13 +76,13 @@ class InvitationIn(InputSchema):
     email: str = Field(max_length=254)
     role: Role = Role.CUSTOMER
 
-    model_config = _examples({"email": "sam@example.org", "role": "customer"})
+    model_config = examples({"email": "sam@example.org", "role": "customer"})
 
 
 class AcceptIn(InputSchema):
     token: str = Field(max_length=200, description="The token from the invitation link.")
 
-    model_config = _examples({"token": "inv_Qm9vayBhIHNlc3Npb24gd2l0aCB1cw"})
+    model_config = examples({"token": "inv_Qm9vayBhIHNlc3Npb24gd2l0aCB1cw"})
 
 
 class ProfileFieldOut(Schema):
@@ -108,7 +104,7 @@ class ProfileFieldIn(InputSchema):
     choices: list[str] = []
     required: StrictBool = False
 
-    model_config = _examples(
+    model_config = examples(
         {
             "key": "interests",
             "label": "What are you interested in?",
@@ -124,7 +120,7 @@ class ProfileFieldPatch(InputSchema):
     choices: list[str] | None = None
     required: StrictBool | None = None
 
-    model_config = _examples({"required": True})
+    model_config = examples({"required": True})
 
 
 class ProfileOut(Schema):
@@ -137,7 +133,7 @@ class ProfileOut(Schema):
 class ProfileIn(InputSchema):
     answers: dict[str, Any] = Field(description="Answers by profile field key.")
 
-    model_config = _examples({"answers": {"job_title": "Head of CX", "interests": ["Measurement"]}})
+    model_config = examples({"answers": {"job_title": "Head of CX", "interests": ["Measurement"]}})
 
 
 class AuditEntryOut(Schema):

@@ -23,6 +23,9 @@ from cocreate.conftest import Org, client_for
 from cocreate.core.access import ACCESS_ATTRIBUTE, METHODS_ATTRIBUTE, PERSONAL, PUBLIC
 from cocreate.messaging import services as messaging
 from cocreate.messaging.models import WebhookDelivery
+from cocreate.offerings import services as offering_services
+from cocreate.offerings.models import Choice, Rule
+from cocreate.offerings.tests.conftest import build_unconference
 from cocreate.organisations import services
 from cocreate.organisations.models import Role
 from cocreate.organisations.rules import Permission, allows
@@ -63,6 +66,19 @@ def parameter_values(org: Org) -> dict[str, Any]:
     messaging.emit(organisation=org.organisation, event="member.joined", data={})
     with scope(organisation=org.organisation):
         delivery = WebhookDelivery.objects.get()
+    offering = build_unconference(org)
+    offering_services.design_submit(
+        offering=offering.offering,
+        membership=org.member(org.customer),
+        options=[str(offering.panel.pk), str(offering.in_person.pk)],
+        answers={},
+    )
+    partner = offering_services.partner_save(
+        organisation=org.organisation, actor=org.organiser, name="Partner", member_ids=[]
+    )
+    with scope(organisation=org.organisation):
+        choice = Choice.objects.filter(option=offering.panel).get()
+        rule = Rule.objects.get(offering=offering.offering)
     return {
         "org": org.slug,
         "membership_id": org.member(org.customer).pk,
@@ -72,6 +88,13 @@ def parameter_values(org: Org) -> dict[str, Any]:
         "message_id": message.pk,
         "endpoint_id": endpoint.pk,
         "delivery_id": delivery.pk,
+        "offering": offering.offering.slug,
+        "dimension_id": offering.sessions.pk,
+        "step_id": offering.sessions.pk,
+        "option_id": offering.panel.pk,
+        "rule_id": rule.pk,
+        "choice_id": choice.pk,
+        "partner_id": partner.pk,
         # Not objects: names every organisation shares, or a secret nobody can guess.
         "kind": "welcome",
         "token": "inv_not-a-real-token",

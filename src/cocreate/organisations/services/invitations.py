@@ -12,11 +12,12 @@ from django_scopes import scope, scopes_disabled
 
 from cocreate.accounts.models import User
 from cocreate.core.errors import Conflict, Gone, InvalidInput, NotAllowed, NotFound
+from cocreate.core.links import site_link
 from cocreate.core.tokens import digest_of, new_token
 from cocreate.messaging.services import notify
 from cocreate.organisations import audit
 from cocreate.organisations.models import Invitation, Membership, Organisation, Role
-from cocreate.organisations.services.memberships import add_member, site_link
+from cocreate.organisations.services.memberships import add_member
 
 
 def invitation_create(

@@ -1,12 +1,11 @@
 from typing import Any
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django_scopes import scope
 
 from cocreate.accounts.models import User
 from cocreate.core.errors import Conflict, InvalidInput, NotAllowed
+from cocreate.core.links import site_link
 from cocreate.messaging.services import emit, notify
 from cocreate.organisations import audit
 from cocreate.organisations.models import Membership, Organisation, Role
@@ -115,7 +114,3 @@ def member_payload(membership: Membership) -> dict[str, Any]:
         "name": membership.user.name,
         "role": membership.role,
     }
-
-
-def site_link(url_name: str, *args: Any) -> str:
-    return settings.SITE_URL.rstrip("/") + reverse(url_name, args=args)

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from cocreate.demo import people
 from cocreate.demo.messaging import load_messaging
+from cocreate.demo.offerings import load_offerings
 from cocreate.organisations.models import Organisation
 
 PLURALS = {
@@ -32,7 +33,9 @@ class Command(BaseCommand):
             self.stdout.write("The demo organisation is already loaded (use --reset to reload).")
         else:
             counts = people.load_demo(seed=seed, customers=customers)
-            load_messaging(Organisation.objects.get(slug=people.SLUG))
+            organisation = Organisation.objects.get(slug=people.SLUG)
+            load_messaging(organisation)
+            load_offerings(organisation, seed=seed)
             summary = ", ".join(f"{n} {PLURALS[role]}" for role, n in counts.items())
             self.stdout.write(self.style.SUCCESS(f"Loaded the CX Un-conference: {summary}."))
         self.stdout.write(f"\nDemo logins (password for all: {people.DEMO_PASSWORD})\n")

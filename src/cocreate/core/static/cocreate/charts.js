@@ -1,0 +1,14 @@
+// Draw every chart on the page, and again after htmx swaps new ones in.
+(function () {
+  function draw(root) {
+    if (!window.vegaEmbed) return;
+    root.querySelectorAll(".vega-chart[data-spec]:not([data-drawn])").forEach(function (el) {
+      var source = document.getElementById(el.dataset.spec);
+      if (!source) return;
+      el.dataset.drawn = "1";
+      window.vegaEmbed(el, JSON.parse(source.textContent), { actions: false, renderer: "svg" });
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () { draw(document); });
+  document.addEventListener("htmx:afterSettle", function (event) { draw(event.target); });
+})();

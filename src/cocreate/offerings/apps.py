@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OfferingsConfig(AppConfig):
+    name = "cocreate.offerings"
+    label = "offerings"

@@ -1,0 +1,314 @@
+"""What customers do with an offering: check a design, save a draft, submit, withdraw.
+
+A submitted design is checked by the rules engine first (capacity aside: a full option
+puts the customer on its waitlist instead of refusing them), then written in one
+transaction: the choices that changed take or give back seats, the new version is kept,
+and the confirmation goes to the outbox on the customer's chosen channel.
+"""
+
+import dataclasses
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django_scopes import scope
+
+from cocreate.core.errors import Conflict, InvalidInput
+from cocreate.core.links import site_link
+from cocreate.engines import offerings as rules
+from cocreate.messaging.services import emit, notify
+from cocreate.offerings import engine
+from cocreate.offerings.lifecycle import state
+from cocreate.offerings.models import (
+    Attempt,
+    Choice,
+    ChoiceStatus,
+    Design,
+    DesignVersion,
+    Offering,
+    Option,
+)
+from cocreate.offerings.selectors import design_of
+from cocreate.offerings.services.seats import give_back_seat, take_seat
+from cocreate.organisations.models import Membership
+
+# Violations the customer can do nothing about but wait: a full option is waitlisted.
+WAITLIST_CODES = {"full"}
+# Steps not done yet: what is still to choose, not a conflict in what was chosen.
+TODO_CODES = {"too_few", "answer_missing"}
+MAX_SELECTED = 500
+
+
+@dataclass(frozen=True)
+class Check:
+    """The rules engine's answer for one selection, as pages and the API show it."""
+
+    selection: rules.Selection
+    violations: list[rules.Violation]  # everything that must change before submitting
+    waitlisted: list[str]  # option ids that are full: submitting waitlists them
+    repairs: list[rules.Repair]
+    cost: Decimal
+    remaining: dict[str, int]
+
+    @property
+    def ok(self) -> bool:
+        return not self.violations
+
+    @property
+    def conflicts(self) -> list[rules.Violation]:
+        """What is wrong with the choices made so far."""
+        return [v for v in self.violations if v.code not in TODO_CODES]
+
+    @property
+    def todo(self) -> list[rules.Violation]:
+        """Steps where something is still to be chosen or answered."""
+        return [v for v in self.violations if v.code in TODO_CODES]
+
+
+def design_check(
+    *,
+    offering: Offering,
+    membership: Membership,
+    options: Iterable[Any],
+    answers: Mapping[str, str],
+    repairs: str = "all",
+) -> Check:
+    """Every problem with this selection and the nearest ways out; writes nothing.
+
+    `repairs`: "all" proposes complete designs (the API), "conflicts" only resolves the
+    conflicts in what was chosen so far (the designer, step by step), "none" skips them.
+    """
+    compiled = engine.engine_offering(offering)
+    chosen = _option_ids(compiled, options)
+    picked = engine.selection(chosen, _answers(compiled, answers))
+    remaining = engine.remaining_seats(offering, design_of(offering, membership))
+    found = rules.validate(compiled, picked, membership.profile, remaining)
+    violations = [v for v in found if v.code not in WAITLIST_CODES]
+    waitlisted = sorted({o for v in found if v.code in WAITLIST_CODES for o in v.options})
+    check = Check(picked, violations, waitlisted, [], _cost(compiled, picked), remaining)
+    if (repairs == "all" and check.violations) or (repairs == "conflicts" and check.conflicts):
+        space = compiled if repairs == "all" else engine.without_minimums(offering)
+        try:  # repairs respect capacity: they never offer a full option
+            found_repairs = rules.repair(space, picked, membership.profile, remaining)
+        except rules.NoFeasibleDesign:
+            found_repairs = []
+        check = dataclasses.replace(check, repairs=found_repairs)
+    return check
+
+
+def _cost(compiled: rules.Offering, picked: rules.Selection) -> Decimal:
+    return sum((o.cost for o in compiled.options if o.id in picked.options), Decimal(0))
+
+
+def draft_save(
+    *,
+    offering: Offering,
+    membership: Membership,
+    options: Iterable[Any],
+    answers: Mapping[str, str],
+) -> Check:
+    """The designer's live check: keep the draft, and note what the customer could not have."""
+    check = design_check(
+        offering=offering,
+        membership=membership,
+        options=options,
+        answers=answers,
+        repairs="conflicts",
+    )
+    with transaction.atomic(), scope(organisation=offering.organisation_id):
+        design, _ = Design.objects.get_or_create(
+            offering=offering,
+            user_id=membership.user_id,
+            defaults={"organisation_id": offering.organisation_id},
+        )
+        design.draft_options = sorted(int(o) for o in check.selection.options)
+        design.draft_answers = dict(check.selection.answers)
+        design.save(update_fields=["draft_options", "draft_answers", "updated_at"])
+        record_attempts(offering, membership, check)
+    return check
+
+
+def design_submit(
+    *,
+    offering: Offering,
+    membership: Membership,
+    options: Iterable[Any],
+    answers: Mapping[str, str],
+) -> Design:
+    """Submit (or revise) a design. Submitting the same design again changes nothing."""
+    if not state(offering.status).accepts_designs:
+        raise Conflict(_closed(offering), code="offering_closed")
+    check = design_check(
+        offering=offering,
+        membership=membership,
+        options=options,
+        answers=answers,
+        repairs="none",
+    )
+    if not check.ok:
+        with transaction.atomic():
+            record_attempts(offering, membership, check)
+        raise InvalidInput(
+            "The design breaks the offering's rules: "
+            + " ".join(v.message for v in check.violations),
+            code="design_invalid",
+            fields={"options": [v.message for v in check.violations]},
+        )
+    wanted = {int(o) for o in check.selection.options}
+    with transaction.atomic(), scope(organisation=offering.organisation_id):
+        design, _ = Design.objects.select_for_update().get_or_create(
+            offering=offering,
+            user_id=membership.user_id,
+            defaults={"organisation_id": offering.organisation_id},
+        )
+        current = {c.option_id: c for c in design.choices.select_related("option")}
+        if design.version and set(current) == wanted and design.answers == check.selection.answers:
+            return design  # idempotent: nothing changed, nothing sent
+        for option_id in sorted(set(current) - wanted):
+            choice = current[option_id]
+            choice.delete()
+            if choice.status == ChoiceStatus.CONFIRMED:
+                give_back_seat(choice.option)
+        options_by_id = {o.pk: o for o in Option.objects.filter(pk__in=wanted - set(current))}
+        for option_id in sorted(wanted - set(current)):
+            option = options_by_id[option_id]
+            status = ChoiceStatus.CONFIRMED if take_seat(option) else ChoiceStatus.WAITLISTED
+            Choice.objects.create(
+                organisation_id=offering.organisation_id,
+                design=design,
+                option=option,
+                status=status,
+            )
+        now = timezone.now()
+        design.version = F("version") + 1
+        design.answers = dict(check.selection.answers)
+        design.submitted_at = now
+        design.draft_options, design.draft_answers = sorted(wanted), design.answers
+        design.save()
+        design.refresh_from_db(fields=["version"])
+        DesignVersion.objects.create(
+            organisation_id=offering.organisation_id,
+            design=design,
+            number=design.version,
+            options=sorted(wanted),
+            answers=design.answers,
+            cost=check.cost,
+        )
+        _confirm(offering, membership, design)
+    return design
+
+
+def design_withdraw(*, offering: Offering, membership: Membership) -> None:
+    """Take back a submitted design: its seats go to the waitlists."""
+    if not state(offering.status).accepts_designs:
+        raise Conflict(_closed(offering), code="offering_closed")
+    with transaction.atomic(), scope(organisation=offering.organisation_id):
+        design = (
+            Design.objects.select_for_update()
+            .filter(offering=offering, user_id=membership.user_id)
+            .first()
+        )
+        if design is None or (not design.choices.exists() and not design.answers):
+            raise Conflict("You have no submitted design to withdraw.")
+        for choice in design.choices.select_related("option"):
+            choice.delete()
+            if choice.status == ChoiceStatus.CONFIRMED:
+                give_back_seat(choice.option)
+        design.answers, design.submitted_at = {}, None
+        design.save(update_fields=["answers", "submitted_at", "updated_at"])
+        emit(
+            organisation=offering.organisation,
+            event="design.withdrawn",
+            data={"offering": offering.slug, "customer": membership.user.email},
+        )
+
+
+def record_attempts(offering: Offering, membership: Membership, check: Check) -> None:
+    """Count each option a customer chose and could not have, and why: the unmet demand.
+
+    Only options in the design count: a rule's other options were not asked for.
+    """
+    with scope(organisation=offering.organisation_id):
+        for violation in check.conflicts:
+            for option_id in violation.options:
+                if option_id not in check.selection.options:
+                    continue
+                updated = Attempt.objects.filter(
+                    option_id=int(option_id),
+                    user_id=membership.user_id,
+                    code=violation.code,
+                    message=violation.message[:300],
+                ).update(count=F("count") + 1, last_at=timezone.now())
+                if not updated:
+                    Attempt.objects.create(
+                        organisation_id=offering.organisation_id,
+                        offering=offering,
+                        option_id=int(option_id),
+                        user_id=membership.user_id,
+                        code=violation.code,
+                        message=violation.message[:300],
+                    )
+
+
+def _confirm(offering: Offering, membership: Membership, design: Design) -> None:
+    choices = list(design.choices.select_related("option").order_by("option__starts_at", "pk"))
+    waitlisted = [c.option.name for c in choices if c.status == ChoiceStatus.WAITLISTED]
+    notify(
+        recipient=membership.user,
+        organisation=offering.organisation,
+        kind="design_confirmed",
+        context={
+            "offering": offering.name,
+            "version": design.version,
+            "options": [c.option.name for c in choices if c.status == ChoiceStatus.CONFIRMED],
+            "waitlisted": waitlisted,
+        },
+        link=site_link("my_plan", offering.organisation.slug, offering.slug),
+    )
+    emit(
+        organisation=offering.organisation,
+        event="design.submitted",
+        data={
+            "offering": offering.slug,
+            "customer": membership.user.email,
+            "version": design.version,
+            "options": [c.option.key for c in choices],
+            "waitlisted": [c.option.key for c in choices if c.status == ChoiceStatus.WAITLISTED],
+        },
+    )
+
+
+def _option_ids(compiled: rules.Offering, options: Iterable[Any]) -> list[str]:
+    """The chosen ids as the engine names them; a bad id is the caller's error."""
+    chosen = [str(o).strip() for o in options]
+    if len(chosen) > MAX_SELECTED:
+        raise InvalidInput(f"Choose at most {MAX_SELECTED} options.")
+    known = {o.id for o in compiled.options}
+    unknown = [o for o in chosen if o not in known]
+    if unknown:
+        raise InvalidInput(
+            f"Not options of '{compiled.name}': {', '.join(unknown[:10])}.",
+            code="unknown_options",
+            fields={"options": [f"Unknown option ids: {', '.join(unknown[:10])}."]},
+        )
+    return chosen
+
+
+def _answers(compiled: rules.Offering, answers: Mapping[str, Any]) -> dict[str, str]:
+    if not isinstance(answers, Mapping) or not all(isinstance(v, str) for v in answers.values()):
+        raise InvalidInput("Answers are texts, by step id.", fields={"answers": ["Use texts."]})
+    open_steps = {d.id for d in compiled.dimensions if d.open_answer}
+    unknown = [str(k) for k in answers if str(k) not in open_steps]
+    if unknown:
+        message = f"Not open-answer steps of '{compiled.name}': {', '.join(unknown[:10])}."
+        raise InvalidInput(message, code="unknown_steps", fields={"answers": [message]})
+    return {str(k): v.strip() for k, v in answers.items()}
+
+
+def _closed(offering: Offering) -> str:
+    status = offering.get_status_display().lower()
+    return f"'{offering.name}' is {status}: designs cannot be submitted or changed now."

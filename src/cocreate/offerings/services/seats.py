@@ -1,0 +1,64 @@
+"""Seats on options with a capacity: taken atomically, never oversold, freed to the waitlist.
+
+A seat is taken by one conditional UPDATE (`seats_taken < capacity`), which the database
+applies atomically on SQLite and PostgreSQL alike; the `never_oversold` constraint stands
+behind it. Whoever does not get a seat joins the option's waitlist, in order of arrival,
+and is promoted (and told) when a seat frees up. Call them inside the caller's transaction.
+"""
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django_scopes import scope
+
+from cocreate.core.links import site_link
+from cocreate.messaging.services import notify
+from cocreate.offerings.models import Choice, ChoiceStatus, Option
+
+
+def take_seat(option: Option) -> bool:
+    """One seat on `option` if one is left (always, for an unlimited option)."""
+    if option.capacity is None:
+        return True
+    taken = Option.objects.filter(pk=option.pk, seats_taken__lt=F("capacity")).update(
+        seats_taken=F("seats_taken") + 1
+    )
+    return taken == 1
+
+
+def give_back_seat(option: Option) -> None:
+    """A confirmed choice left: free its seat and let the waitlist move up."""
+    if option.capacity is None:
+        return
+    Option.objects.filter(pk=option.pk, seats_taken__gt=0).update(seats_taken=F("seats_taken") - 1)
+    promote_waitlist(option)
+
+
+def promote_waitlist(option: Option) -> int:
+    """Give free seats to the people waiting longest; tell each of them. How many moved up."""
+    if option.capacity is None:
+        return 0
+    promoted = 0
+    with transaction.atomic(), scope(organisation=option.organisation_id):
+        while True:
+            # skip_locked: two releases at once promote two different people.
+            waiting = (
+                Choice.objects.select_for_update(skip_locked=True)
+                .filter(option=option, status=ChoiceStatus.WAITLISTED)
+                .select_related("design__offering", "design__user", "design__organisation")
+                .order_by("created_at", "pk")
+                .first()
+            )
+            if waiting is None or not take_seat(option):
+                return promoted
+            waiting.status, waiting.promoted_at = ChoiceStatus.CONFIRMED, timezone.now()
+            waiting.save(update_fields=["status", "promoted_at"])
+            promoted += 1
+            design = waiting.design
+            notify(
+                recipient=design.user,
+                organisation=design.organisation,
+                kind="waitlist_promoted",
+                context={"option": option.name, "offering": design.offering.name},
+                link=site_link("my_plan", design.organisation.slug, design.offering.slug),
+            )
