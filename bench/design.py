@@ -10,6 +10,8 @@ or for some age groups only), 100 rules of every kind and a budget. Customers' d
 are built the way people click: a valid design, then for about 30% of them one to three
 changes that break it. Figures: `validate` p50/p99 over every design and `repair`
 p50/p99 over the broken ones (targets: 5 ms and 200 ms at p99), and `check_rules` once.
+Then `PUT .../design` over HTTP against the production server, as a ratio to a bare
+endpoint on the same server (target 0.2), and the seats oversold (0): design_http.py.
 """
 
 import argparse
@@ -369,6 +371,11 @@ def table(result: dict[str, Any]) -> str:
         ("suggest p99 (ms)", result["suggest_p99_ms"], ""),
         ("check_rules (ms)", result["check_rules_ms"],
          f"{result['check_rules_problems']} problems"),
+        ("PUT design per second", result["put_per_second"],
+         f"p99 {result['put_p99_ms']} ms, {result['put_errors']} errors"),
+        ("bare endpoint per second", result["bare_per_second"], "/healthz, same server"),
+        ("put ratio", result["put_ratio"], "target >= 0.2"),
+        ("oversold seats", result["oversold"], "must be 0"),
     ]  # fmt: skip
     width = max(len(r[0]) for r in rows)
     return "\n".join(["Designing", *(f"  {n:<{width}}  {v!s:>12}  {note}" for n, v, note in rows)])
@@ -380,8 +387,7 @@ def main() -> None:
     parser.add_argument("--json", action="store_true", help="end with one JSON line")
     args = parser.parse_args()
     designs, repairs = (600, 80) if args.quick else (3000, 300)
-    result = engine_figures(designs, repairs)
-    # HTTP throughput (put_per_second, bare_per_second, put_ratio, oversold) joins here.
+    result = {**engine_figures(designs, repairs), **http_figures(args.quick)}
     print(table(result))
     if args.json:
         print(json.dumps(result))
@@ -389,4 +395,7 @@ def main() -> None:
 
 if __name__ == "__main__":
     sys.path.insert(0, str(ROOT / "src"))
+    sys.path.insert(0, str(ROOT / "bench"))
+    from design_http import http_figures
+
     main()

@@ -3,12 +3,15 @@ from django.urls import include, path
 
 from cocreate.accounts import urls as accounts_urls
 from cocreate.api import api
+from cocreate.core.health import healthz, readyz
 from cocreate.messaging import urls as messaging_urls
 from cocreate.offerings import urls as offerings_urls
 from cocreate.organisations import urls as organisations_urls
 from cocreate.privacy import urls as privacy_urls
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
     path("", include(organisations_urls.urlpatterns)),
     path(
         "o/<slug:org>/",

@@ -16,7 +16,7 @@ from ninja import Router, Status
 from cocreate.offerings import demand as figures
 from cocreate.offerings import selectors, services
 from cocreate.offerings.calendar import plan_calendar
-from cocreate.offerings.models import Dimension, Offering, Option, Partner, Rule
+from cocreate.offerings.models import Design, Dimension, Offering, Option, Partner, Rule
 from cocreate.offerings.schemas import (
     CheckOut,
     DemandOut,
@@ -295,24 +295,25 @@ def _ints(ids: Any) -> list[int]:
 def put_design(request: OrgRequest, org: str, offering: str, payload: DesignIn) -> dict[str, Any]:
     """Submit or revise your design. The same design again changes nothing (idempotent)."""
     found = _offering(request, offering)
-    services.design_submit(
+    design = services.design_submit(
         offering=found,
         membership=request.membership,
         options=payload.options,
         answers=payload.answers,
     )
-    return _plan(request, found)
+    return _plan(found, design)
 
 
 @router.get(ONE + "/design", response=PlanOut)
 @org_operation(Permission.DESIGN_EXPERIENCE)
 def get_design(request: OrgRequest, org: str, offering: str) -> dict[str, Any]:
-    return _plan(request, _offering(request, offering))
+    found = _offering(request, offering)
+    return _plan(found, selectors.design_of(found, request.membership))
 
 
-def _plan(request: OrgRequest, offering: Offering) -> dict[str, Any]:
-    design = selectors.design_of(offering, request.membership)
+def _plan(offering: Offering, design: Design | None) -> dict[str, Any]:
     choices = selectors.plan_choices(design) if design else []
+    positions = selectors.waitlist_positions(choices)
     return {
         "offering": offering.slug,
         "version": design.version if design else 0,
@@ -323,7 +324,7 @@ def _plan(request: OrgRequest, offering: Offering) -> dict[str, Any]:
                 "key": c.option.key,
                 "name": c.option.name,
                 "status": c.status,
-                "waitlist_position": selectors.waitlist_position(c),
+                "waitlist_position": positions.get(c.pk),
                 "starts_at": c.option.starts_at,
                 "ends_at": c.option.ends_at,
                 "cost": c.option.cost,

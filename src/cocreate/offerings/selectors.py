@@ -84,16 +84,21 @@ def versions(design: Design) -> QuerySet[DesignVersion]:
         return DesignVersion.objects.filter(design=design).order_by("-number")
 
 
-def waitlist_position(choice: Choice) -> int | None:
-    if choice.status != ChoiceStatus.WAITLISTED:
-        return None
-    with scope(organisation=choice.organisation_id):
-        ahead = Choice.objects.filter(
-            option_id=choice.option_id,
-            status=ChoiceStatus.WAITLISTED,
-            created_at__lt=choice.created_at,
-        ).count()
-    return ahead + 1
+def waitlist_positions(choices: list[Choice]) -> dict[int, int]:
+    """Each waitlisted choice's place in its option's line (1 is next), in one query."""
+    waiting = {c.option_id for c in choices if c.status == ChoiceStatus.WAITLISTED}
+    if not waiting:
+        return {}
+    with scope(organisation=choices[0].organisation_id):
+        lines = Choice.objects.filter(
+            option_id__in=waiting, status=ChoiceStatus.WAITLISTED
+        ).order_by("created_at", "pk")
+        places: dict[int, int] = {}
+        positions = {}
+        for choice_id, option_id in lines.values_list("pk", "option_id"):
+            places[option_id] = places.get(option_id, 0) + 1
+            positions[choice_id] = places[option_id]
+    return {c.pk: positions[c.pk] for c in choices if c.pk in positions}
 
 
 def partners(membership: Membership) -> QuerySet[Partner]:

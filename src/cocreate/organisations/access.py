@@ -12,7 +12,7 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django_scopes import scope
+from django_scopes import scope, scopes_disabled
 
 from cocreate.accounts.typing import AuthedRequest
 from cocreate.core.access import (
@@ -36,16 +36,18 @@ class OrgRequest(AuthedRequest):
 def membership_for(user: Any, org_slug: str, permission: Permission) -> Membership:
     if not getattr(user, "is_authenticated", False):
         raise Http404("No such organisation.")
-    organisation = Organisation.objects.filter(slug=org_slug).first()
-    if organisation is None:
-        raise Http404("No such organisation.")
-    with scope(organisation=organisation):
-        membership = Membership.objects.filter(user=user).first()
+    # One query for both: this person's membership of the organisation with this slug.
+    # Unscoped, because the organisation is what is being found; the row is this person's.
+    with scopes_disabled():
+        membership = (
+            Membership.objects.select_related("organisation")
+            .filter(user=user, organisation__slug=org_slug)
+            .first()
+        )
     if membership is None:
         raise Http404("No such organisation.")
     if not allows(membership.role, permission):
         raise PermissionDenied(f"Your role ({membership.get_role_display()}) may not do this.")
-    membership.organisation = organisation  # already loaded: spares the view a query
     return membership
 
 

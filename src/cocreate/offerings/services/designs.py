@@ -30,10 +30,9 @@ from cocreate.offerings.models import (
     Design,
     DesignVersion,
     Offering,
-    Option,
 )
 from cocreate.offerings.selectors import design_of
-from cocreate.offerings.services.seats import give_back_seat, take_seat
+from cocreate.offerings.services.seats import give_back_seats, take_seat
 from cocreate.organisations.models import Membership
 
 # Violations the customer can do nothing about but wait: a full option is waitlisted.
@@ -158,6 +157,8 @@ def design_submit(
             code="design_invalid",
             fields={"options": [v.message for v in check.violations]},
         )
+    compiled = engine.engine_offering(offering)
+    capacity = {int(o.id): o.capacity for o in compiled.options}
     wanted = {int(o) for o in check.selection.options}
     with transaction.atomic(), scope(organisation=offering.organisation_id):
         design, _ = Design.objects.select_for_update().get_or_create(
@@ -165,31 +166,29 @@ def design_submit(
             user_id=membership.user_id,
             defaults={"organisation_id": offering.organisation_id},
         )
-        current = {c.option_id: c for c in design.choices.select_related("option")}
+        current = dict(design.choices.values_list("option_id", "status"))
         if design.version and set(current) == wanted and design.answers == check.selection.answers:
             return design  # idempotent: nothing changed, nothing sent
-        for option_id in sorted(set(current) - wanted):
-            choice = current[option_id]
-            choice.delete()
-            if choice.status == ChoiceStatus.CONFIRMED:
-                give_back_seat(choice.option)
-        options_by_id = {o.pk: o for o in Option.objects.filter(pk__in=wanted - set(current))}
-        for option_id in sorted(wanted - set(current)):
-            option = options_by_id[option_id]
-            status = ChoiceStatus.CONFIRMED if take_seat(option) else ChoiceStatus.WAITLISTED
-            Choice.objects.create(
+        removed = set(current) - wanted
+        design.choices.filter(option_id__in=removed).delete()
+        freed = [o for o in removed if current[o] == ChoiceStatus.CONFIRMED and capacity[o]]
+        give_back_seats(freed)
+        Choice.objects.bulk_create(
+            Choice(
                 organisation_id=offering.organisation_id,
                 design=design,
-                option=option,
-                status=status,
+                option_id=option_id,
+                status=ChoiceStatus.CONFIRMED
+                if take_seat(option_id, capacity[option_id])
+                else ChoiceStatus.WAITLISTED,
             )
-        now = timezone.now()
-        design.version = F("version") + 1
+            for option_id in sorted(wanted - set(current))
+        )
+        design.version += 1  # the row is locked: no one else changes it meanwhile
         design.answers = dict(check.selection.answers)
-        design.submitted_at = now
+        design.submitted_at = timezone.now()
         design.draft_options, design.draft_answers = sorted(wanted), design.answers
         design.save()
-        design.refresh_from_db(fields=["version"])
         DesignVersion.objects.create(
             organisation_id=offering.organisation_id,
             design=design,
@@ -198,7 +197,7 @@ def design_submit(
             answers=design.answers,
             cost=check.cost,
         )
-        _confirm(offering, membership, design)
+        _confirm(offering, membership, design, compiled)
     return design
 
 
@@ -214,10 +213,15 @@ def design_withdraw(*, offering: Offering, membership: Membership) -> None:
         )
         if design is None or (not design.choices.exists() and not design.answers):
             raise Conflict("You have no submitted design to withdraw.")
-        for choice in design.choices.select_related("option"):
-            choice.delete()
-            if choice.status == ChoiceStatus.CONFIRMED:
-                give_back_seat(choice.option)
+        choices = list(design.choices.select_related("option"))
+        design.choices.all().delete()
+        give_back_seats(
+            [
+                c.option_id
+                for c in choices
+                if c.status == ChoiceStatus.CONFIRMED and c.option.capacity is not None
+            ]
+        )
         design.answers, design.submitted_at = {}, None
         design.save(update_fields=["answers", "submitted_at", "updated_at"])
         emit(
@@ -254,9 +258,15 @@ def record_attempts(offering: Offering, membership: Membership, check: Check) ->
                     )
 
 
-def _confirm(offering: Offering, membership: Membership, design: Design) -> None:
-    choices = list(design.choices.select_related("option").order_by("option__starts_at", "pk"))
-    waitlisted = [c.option.name for c in choices if c.status == ChoiceStatus.WAITLISTED]
+def _confirm(
+    offering: Offering, membership: Membership, design: Design, compiled: rules.Offering
+) -> None:
+    """Tell the customer (on their channel) and the organisation's systems (webhooks)."""
+    rows = design.choices.values_list("option_id", "status", "option__key")
+    statuses = {option_id: status for option_id, status, _ in rows}
+    keys = {str(option_id): key for option_id, _, key in rows}
+    chosen = [o for o in compiled.options if int(o.id) in statuses]  # in the offering's order
+    waiting = [o for o in chosen if statuses[int(o.id)] == ChoiceStatus.WAITLISTED]
     notify(
         recipient=membership.user,
         organisation=offering.organisation,
@@ -264,8 +274,8 @@ def _confirm(offering: Offering, membership: Membership, design: Design) -> None
         context={
             "offering": offering.name,
             "version": design.version,
-            "options": [c.option.name for c in choices if c.status == ChoiceStatus.CONFIRMED],
-            "waitlisted": waitlisted,
+            "options": [o.name for o in chosen if o not in waiting],
+            "waitlisted": [o.name for o in waiting],
         },
         link=site_link("my_plan", offering.organisation.slug, offering.slug),
     )
@@ -276,8 +286,8 @@ def _confirm(offering: Offering, membership: Membership, design: Design) -> None
             "offering": offering.slug,
             "customer": membership.user.email,
             "version": design.version,
-            "options": [c.option.key for c in choices],
-            "waitlisted": [c.option.key for c in choices if c.status == ChoiceStatus.WAITLISTED],
+            "options": [keys[o.id] for o in chosen],
+            "waitlisted": [keys[o.id] for o in waiting],
         },
     )
 

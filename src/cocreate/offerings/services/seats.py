@@ -6,6 +6,8 @@ behind it. Whoever does not get a seat joins the option's waitlist, in order of 
 and is promoted (and told) when a seat frees up. Call them inside the caller's transaction.
 """
 
+from collections.abc import Collection
+
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -16,22 +18,26 @@ from cocreate.messaging.services import notify
 from cocreate.offerings.models import Choice, ChoiceStatus, Option
 
 
-def take_seat(option: Option) -> bool:
-    """One seat on `option` if one is left (always, for an unlimited option)."""
-    if option.capacity is None:
+def take_seat(option_id: int, capacity: int | None) -> bool:
+    """One seat on the option if one is left (always, for an unlimited option)."""
+    if capacity is None:
         return True
-    taken = Option.objects.filter(pk=option.pk, seats_taken__lt=F("capacity")).update(
+    taken = Option.objects.filter(pk=option_id, seats_taken__lt=F("capacity")).update(
         seats_taken=F("seats_taken") + 1
     )
     return taken == 1
 
 
-def give_back_seat(option: Option) -> None:
-    """A confirmed choice left: free its seat and let the waitlist move up."""
-    if option.capacity is None:
-        return
-    Option.objects.filter(pk=option.pk, seats_taken__gt=0).update(seats_taken=F("seats_taken") - 1)
-    promote_waitlist(option)
+def give_back_seats(option_ids: Collection[int]) -> None:
+    """Confirmed choices left these options (with capacities): free their seats, and let
+    their waitlists move up."""
+    for option_id in option_ids:
+        Option.objects.filter(pk=option_id, seats_taken__gt=0).update(
+            seats_taken=F("seats_taken") - 1
+        )
+    waited_for = Choice.objects.filter(option_id__in=option_ids, status=ChoiceStatus.WAITLISTED)
+    for option in Option.objects.filter(pk__in=waited_for.values("option_id")):
+        promote_waitlist(option)
 
 
 def promote_waitlist(option: Option) -> int:
@@ -49,7 +55,7 @@ def promote_waitlist(option: Option) -> int:
                 .order_by("created_at", "pk")
                 .first()
             )
-            if waiting is None or not take_seat(option):
+            if waiting is None or not take_seat(option.pk, option.capacity):
                 return promoted
             waiting.status, waiting.promoted_at = ChoiceStatus.CONFIRMED, timezone.now()
             waiting.save(update_fields=["status", "promoted_at"])

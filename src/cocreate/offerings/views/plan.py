@@ -22,11 +22,12 @@ def my_plan(request: OrgRequest, offering: str) -> HttpResponse:
     found = lookup.offering(request, offering)
     design = selectors.design_of(found, request.membership)
     choices = selectors.plan_choices(design) if design else []
+    positions = selectors.waitlist_positions(choices)
     context = {
         "offering": found,
         "design": design,
         "submitted": bool(design and design.submitted_at),
-        "items": [(c, selectors.waitlist_position(c)) for c in choices],
+        "items": [(c, positions.get(c.pk)) for c in choices],
         "timed": any(c.option.starts_at for c in choices),
         "cost": sum((c.option.cost for c in choices), start=0),
         "answers": _answers(found, design.answers if design else {}),
