@@ -5,6 +5,7 @@ from ninja.security import SessionAuth
 
 from cocreate.accounts.api import ApiTokenAuth
 from cocreate.accounts.api import router as accounts_router
+from cocreate.agenda.api import router as agenda_router
 from cocreate.core import api_errors
 from cocreate.messaging.api import router as messaging_router
 from cocreate.offerings.api import router as offerings_router
@@ -28,4 +29,5 @@ api.add_router("", accounts_router)
 api.add_router("", organisations_router)
 api.add_router("", messaging_router)
 api.add_router("", offerings_router)
+api.add_router("", agenda_router)
 api.add_router("", privacy_router)

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "cocreate.organisations",
     "cocreate.messaging",
     "cocreate.offerings",
+    "cocreate.agenda",
     "cocreate.privacy",
     "cocreate.demo",
     "cocreate.core.admin_site.CocreateAdminConfig",

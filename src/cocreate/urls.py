@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from cocreate.accounts import urls as accounts_urls
+from cocreate.agenda import urls as agenda_urls
 from cocreate.api import api
 from cocreate.core.health import healthz, readyz
 from cocreate.messaging import urls as messaging_urls
@@ -13,12 +14,14 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("readyz", readyz, name="readyz"),
     path("", include(organisations_urls.urlpatterns)),
+    path("", include(agenda_urls.urlpatterns)),
     path(
         "o/<slug:org>/",
         include(
             organisations_urls.org_patterns
             + messaging_urls.org_patterns
             + offerings_urls.org_patterns
+            + agenda_urls.org_patterns
         ),
     ),
     path(

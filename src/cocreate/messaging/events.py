@@ -11,5 +11,7 @@ EVENTS: dict[str, str] = {
     "offering.status_changed": "An offering opened, was locked or delivered.",
     "design.submitted": "A customer submitted or changed their design of an offering.",
     "design.withdrawn": "A customer withdrew their design.",
+    "proposal.submitted": "Someone proposed a session for an event's agenda.",
+    "schedule.published": "A new version of an event's schedule was published.",
     "option.fulfilled": "A partner or organiser delivered an option to a customer.",
 }

@@ -25,6 +25,11 @@ KINDS: dict[str, Kind] = {
         Kind("offering_opened", "When an offering opens for designs"),
         Kind("design_confirmed", "A confirmation when I submit or change a design"),
         Kind("waitlist_promoted", "When a seat I waited for is mine", mandatory=True),
+        Kind("cohost_invited", "When someone asks me to host a session with them"),
+        Kind("proposal_accepted", "When a session I proposed is accepted"),
+        Kind("proposal_declined", "When a session I proposed is declined", mandatory=True),
+        Kind("proposal_merged", "When a session I proposed is merged with another"),
+        Kind("agenda_changed", "When my personal agenda changes"),
         Kind("digest", "A digest instead of many messages in one hour", mandatory=True),
     ]
 }

@@ -21,6 +21,8 @@ class Permission(StrEnum):
     MANAGE_OFFERINGS = "manage_offerings"
     VIEW_DEMAND = "view_demand"
     FULFIL_OPTIONS = "fulfil_options"
+    TAKE_PART_IN_AGENDA = "take_part_in_agenda"
+    RUN_AGENDA = "run_agenda"
 
 
 GRANTS: dict[Permission, frozenset[Role]] = {
@@ -42,6 +44,9 @@ GRANTS: dict[Permission, frozenset[Role]] = {
     Permission.VIEW_DEMAND: frozenset({Role.ORGANISER, Role.STAFF}),
     # Partners deliver their options and mark them fulfilled; organisers may too.
     Permission.FULFIL_OPTIONS: frozenset({Role.ORGANISER, Role.PARTNER}),
+    # Everyone proposes sessions and says what they want to attend; organisers plan.
+    Permission.TAKE_PART_IN_AGENDA: EVERYONE,
+    Permission.RUN_AGENDA: frozenset({Role.ORGANISER}),
 }
 
 

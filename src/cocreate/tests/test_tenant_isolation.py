@@ -18,6 +18,8 @@ from django_scopes import scope
 
 from cocreate.accounts import services as account_services
 from cocreate.accounts.models import User
+from cocreate.agenda import services as agenda_services
+from cocreate.agenda.tests.conftest import build_event, draft_of, plan
 from cocreate.api import api
 from cocreate.conftest import Org, client_for
 from cocreate.core.access import ACCESS_ATTRIBUTE, METHODS_ATTRIBUTE, PERSONAL, PUBLIC
@@ -79,6 +81,15 @@ def parameter_values(org: Org) -> dict[str, Any]:
     with scope(organisation=org.organisation):
         choice = Choice.objects.filter(option=offering.panel).get()
         rule = Rule.objects.get(offering=offering.offering)
+    agenda = build_event(org)
+    constraint = agenda_services.constraint_add(
+        event=agenda.event,
+        actor=org.organiser,
+        kind="apart",
+        proposal=agenda.journeys,
+        other=agenda.metrics,
+    )
+    run = plan(agenda, org.organiser, seconds=1)
     return {
         "org": org.slug,
         "membership_id": org.member(org.customer).pk,
@@ -95,6 +106,12 @@ def parameter_values(org: Org) -> dict[str, Any]:
         "rule_id": rule.pk,
         "choice_id": choice.pk,
         "partner_id": partner.pk,
+        "event": agenda.event.slug,
+        "room_id": agenda.big.pk,
+        "proposal_id": agenda.journeys.pk,
+        "constraint_id": constraint.pk,
+        "run_id": run.pk,
+        "schedule_id": draft_of(run).pk,
         # Not objects: names every organisation shares, or a secret nobody can guess.
         "kind": "welcome",
         "token": "inv_not-a-real-token",

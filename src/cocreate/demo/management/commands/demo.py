@@ -3,6 +3,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 
 from cocreate.demo import people
+from cocreate.demo.agenda import load_agenda
 from cocreate.demo.messaging import load_messaging
 from cocreate.demo.offerings import load_offerings
 from cocreate.organisations.models import Organisation
@@ -36,6 +37,7 @@ class Command(BaseCommand):
             organisation = Organisation.objects.get(slug=people.SLUG)
             load_messaging(organisation)
             load_offerings(organisation, seed=seed)
+            load_agenda(organisation, seed=seed)
             summary = ", ".join(f"{n} {PLURALS[role]}" for role, n in counts.items())
             self.stdout.write(self.style.SUCCESS(f"Loaded the CX Un-conference: {summary}."))
         self.stdout.write(f"\nDemo logins (password for all: {people.DEMO_PASSWORD})\n")

@@ -1,0 +1,171 @@
+"""Reads of events, proposals, schedules and agendas. Each enters the scope itself."""
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+from django_scopes import scope
+
+from cocreate.agenda.models import (
+    Event,
+    Interest,
+    PersonalAgenda,
+    Proposal,
+    ProposalStatus,
+    Room,
+    Run,
+    Schedule,
+    Slot,
+    Weight,
+)
+from cocreate.organisations.models import Organisation
+
+
+def events(organisation: Organisation) -> QuerySet[Event]:
+    with scope(organisation=organisation):
+        return Event.objects.order_by("-created_at")
+
+
+def slots(event: Event) -> list[Slot]:
+    with scope(organisation=event.organisation_id):
+        return list(Slot.objects.filter(event=event).order_by("starts_at"))
+
+
+def rooms(event: Event, *, open_only: bool = False) -> list[Room]:
+    with scope(organisation=event.organisation_id):
+        found = Room.objects.filter(event=event)
+        return list(found.filter(closed=False) if open_only else found)
+
+
+def days(event_slots: list[Slot]) -> list[tuple[date, list[Slot]]]:
+    grouped: dict[date, list[Slot]] = {}
+    for slot in event_slots:
+        grouped.setdefault(timezone.localtime(slot.starts_at).date(), []).append(slot)
+    return list(grouped.items())
+
+
+def proposals(event: Event) -> QuerySet[Proposal]:
+    """With how many people want each (must, would like)."""
+    with scope(organisation=event.organisation_id):
+        return (
+            Proposal.objects.filter(event=event)
+            .select_related("proposer", "merged_into")
+            .prefetch_related("speakers__user")
+            .annotate(
+                must=Count("interest", filter=Q(interest__weight=Weight.MUST)),
+                like=Count("interest", filter=Q(interest__weight=Weight.LIKE)),
+            )
+            .order_by("created_at", "id")
+        )
+
+
+def my_interest(event: Event, user_id: int) -> dict[int, str]:
+    with scope(organisation=event.organisation_id):
+        return dict(
+            Interest.objects.filter(proposal__event=event, user_id=user_id).values_list(
+                "proposal_id", "weight"
+            )
+        )
+
+
+def published_schedule(event: Event) -> Schedule | None:
+    with scope(organisation=event.organisation_id):
+        return (
+            Schedule.objects.filter(event=event, version__isnull=False).order_by("-version").first()
+        )
+
+
+def latest_draft(event: Event) -> Schedule | None:
+    with scope(organisation=event.organisation_id):
+        return (
+            Schedule.objects.filter(event=event, version__isnull=True)
+            .select_related("run")
+            .order_by("-created_at", "-id")
+            .first()
+        )
+
+
+def runs(event: Event) -> list[Run]:
+    with scope(organisation=event.organisation_id):
+        return list(Run.objects.filter(event=event).order_by("-created_at")[:10])
+
+
+@dataclass(frozen=True)
+class Cell:
+    proposal: Proposal
+    span: int  # slots it lasts
+    audience: int  # people who want it
+
+
+@dataclass(frozen=True)
+class Grid:
+    """Rooms by slots of one schedule: `cells[(room pk, slot pk)]` where a session starts,
+    and `covered` the later slots of multi-slot sessions."""
+
+    rooms: list[Room]
+    slots: list[Slot]
+    cells: dict[tuple[int, int], Cell]
+    covered: set[tuple[int, int]]
+
+    def rows(self) -> list[tuple[Slot, list[tuple[Room, Cell | str | None]]]]:
+        """Per slot, per room: the session starting there, "covered" where one continues,
+        or None where the room is free."""
+        return [
+            (
+                slot,
+                [
+                    (
+                        room,
+                        self.cells.get((room.pk, slot.pk))
+                        or ("covered" if (room.pk, slot.pk) in self.covered else None),
+                    )
+                    for room in self.rooms
+                ],
+            )
+            for slot in self.slots
+        ]
+
+
+def grid(event: Event, schedule: Schedule) -> Grid:
+    event_slots = slots(event)
+    order = {s.pk: n for n, s in enumerate(event_slots)}
+    with scope(organisation=event.organisation_id):
+        placed = {
+            p.pk: p for p in proposals(event).filter(pk__in=[int(k) for k in schedule.placements])
+        }
+    cells: dict[tuple[int, int], Cell] = {}
+    covered: set[tuple[int, int]] = set()
+    for key, (room_pk, slot_pk) in schedule.placements.items():
+        proposal = placed.get(int(key))
+        if proposal is None or slot_pk not in order:
+            continue
+        audience = proposal.must + proposal.like  # type: ignore[attr-defined]
+        cells[(room_pk, slot_pk)] = Cell(proposal, proposal.length, audience)
+        for later in event_slots[order[slot_pk] + 1 : order[slot_pk] + proposal.length]:
+            covered.add((room_pk, later.pk))
+    used_rooms = {room for room, _ in cells} | {room for room, _ in covered}
+    shown = [r for r in rooms(event) if not r.closed or r.pk in used_rooms]
+    return Grid(shown, event_slots, cells, covered)
+
+
+def personal_agenda(event: Event, user_id: int) -> PersonalAgenda | None:
+    with scope(organisation=event.organisation_id):
+        return PersonalAgenda.objects.filter(event=event, user_id=user_id).first()
+
+
+def popularity(event: Event) -> Counter[int]:
+    with scope(organisation=event.organisation_id):
+        return Counter(
+            dict(
+                Interest.objects.filter(proposal__event=event)
+                .values_list("proposal_id")
+                .annotate(n=Count("id"))
+                .order_by()
+            )
+        )
+
+
+def accepted(event: Event) -> QuerySet[Proposal]:
+    return proposals(event).filter(status=ProposalStatus.ACCEPTED)

@@ -1,0 +1,204 @@
+"""Attendees propose sessions (before and during the event); organisers accept, merge or
+decline them, and the people concerned hear about it."""
+
+from collections.abc import Sequence
+
+from django.db import transaction
+from django.utils import timezone
+from django_scopes import scope
+
+from cocreate.accounts.models import User
+from cocreate.agenda import timing
+from cocreate.agenda.models import (
+    Event,
+    Format,
+    Interest,
+    Phase,
+    Proposal,
+    ProposalStatus,
+    Slot,
+    Speaker,
+)
+from cocreate.agenda.phases import Action, allows
+from cocreate.core.errors import Conflict, InvalidInput, NotAllowed
+from cocreate.core.links import site_link
+from cocreate.messaging.services import emit, notify
+from cocreate.organisations import audit
+from cocreate.organisations.models import Membership
+
+TITLE_MAX, ABSTRACT_MAX = 150, 3000
+
+
+def proposal_submit(
+    *,
+    event: Event,
+    proposer: User,
+    title: str,
+    abstract: str = "",
+    format: str = Format.TALK,
+    length: int = 1,
+    needs: Sequence[str] = (),
+    topics: Sequence[str] = (),
+    co_hosts: Sequence[str] = (),
+) -> Proposal:
+    """Propose a session; co-hosts (emails of members) are asked to confirm."""
+    if not allows(event.phase, Action.PROPOSE):
+        raise Conflict(f"{event.name} takes no proposals now ({event.get_phase_display()}).")
+    errors: dict[str, list[str]] = {}
+    title = title.strip()
+    if not title or len(title) > TITLE_MAX:
+        errors["title"] = [f"Give a title of up to {TITLE_MAX} characters."]
+    if len(abstract) > ABSTRACT_MAX:
+        errors["abstract"] = [f"Use at most {ABSTRACT_MAX} characters."]
+    if format not in Format.values:
+        errors["format"] = [f"Choose one of: {', '.join(Format.values)}."]
+    longest = longest_run(event)
+    if not isinstance(length, int) or length < 1:
+        errors["length"] = ["A session lasts at least one slot."]
+    elif longest and length > longest:
+        errors["length"] = [
+            f"No run of consecutive slots is that long: the longest has {longest} slots."
+        ]
+    unknown_topics = [t for t in topics if t not in event.topics]
+    if unknown_topics:
+        errors["topics"] = [f"Not topics of {event.name}: {', '.join(unknown_topics)}."]
+    with transaction.atomic(), scope(organisation=event.organisation_id):
+        emails = sorted({e.strip().lower() for e in co_hosts if e.strip()})
+        members = {
+            m.user.email.lower(): m.user
+            for m in Membership.objects.filter(user__email__in=emails).select_related("user")
+        }
+        strangers = [e for e in emails if e not in members]
+        if strangers:
+            errors["co_hosts"] = [f"Not members here: {', '.join(strangers)}."]
+        if errors:
+            raise InvalidInput("The proposal could not be saved.", fields=errors)
+        proposal = Proposal.objects.create(
+            organisation_id=event.organisation_id,
+            event=event,
+            proposer=proposer,
+            title=title,
+            abstract=abstract.strip(),
+            format=format,
+            length=length,
+            needs=[str(n).strip() for n in needs if str(n).strip()],
+            topics=list(topics),
+            during_event=event.phase == Phase.LIVE,
+        )
+        Speaker.objects.create(
+            organisation_id=event.organisation_id,
+            proposal=proposal,
+            user=proposer,
+            confirmed_at=timezone.now(),
+        )
+        for user in members.values():
+            if user == proposer:
+                continue
+            Speaker.objects.create(
+                organisation_id=event.organisation_id, proposal=proposal, user=user
+            )
+            notify(
+                recipient=user,
+                organisation=event.organisation,
+                kind="cohost_invited",
+                context={"proposer": proposer.name, "title": title, "event": event.name},
+                link=site_link("proposal", event.organisation.slug, event.slug, proposal.pk),
+            )
+        emit(
+            organisation=event.organisation,
+            event="proposal.submitted",
+            data={"event": event.slug, "proposal": proposal.pk, "title": title},
+        )
+    return proposal
+
+
+def longest_run(event: Event) -> int:
+    """The most consecutive slots a session can take (0 when there are no slots yet)."""
+    with scope(organisation=event.organisation_id):
+        return timing.longest_run(list(Slot.objects.filter(event=event).order_by("starts_at")))
+
+
+def speaker_confirm(*, proposal: Proposal, user: User) -> Speaker:
+    with transaction.atomic(), scope(organisation=proposal.organisation_id):
+        speaker = Speaker.objects.filter(proposal=proposal, user=user).first()
+        if speaker is None:
+            raise NotAllowed("You were not asked to host this session.")
+        if speaker.confirmed_at is None:
+            speaker.confirmed_at = timezone.now()
+            speaker.save(update_fields=["confirmed_at"])
+    return speaker
+
+
+def proposal_accept(*, proposal: Proposal, actor: User) -> Proposal:
+    _require_open(proposal)
+    return _decide(proposal, actor, ProposalStatus.ACCEPTED, kind="proposal_accepted")
+
+
+def proposal_decline(*, proposal: Proposal, actor: User, reason: str) -> Proposal:
+    reason = reason.strip()
+    if not reason or len(reason) > 500:
+        raise InvalidInput(
+            "Say why, in up to 500 characters: the proposer is told.",
+            fields={"reason": ["Give a reason (up to 500 characters)."]},
+        )
+    _require_open(proposal)
+    return _decide(
+        proposal, actor, ProposalStatus.DECLINED, kind="proposal_declined", reason=reason
+    )
+
+
+def proposal_merge(*, proposal: Proposal, into: Proposal, actor: User) -> Proposal:
+    """Fold a proposal into a similar one: its speakers and interest move over."""
+    if into.pk == proposal.pk or into.event_id != proposal.event_id:
+        raise InvalidInput("Merge into another proposal of the same event.")
+    if into.status in (ProposalStatus.DECLINED, ProposalStatus.MERGED, ProposalStatus.WITHDRAWN):
+        raise Conflict(f"“{into.title}” is {into.get_status_display().lower()}.")
+    _require_open(proposal)
+    with transaction.atomic(), scope(organisation=proposal.organisation_id):
+        for speaker in Speaker.objects.filter(proposal=proposal):
+            Speaker.objects.get_or_create(
+                organisation_id=proposal.organisation_id,
+                proposal=into,
+                user_id=speaker.user_id,
+                defaults={"confirmed_at": speaker.confirmed_at},
+            )
+        taken = set(Interest.objects.filter(proposal=into).values_list("user_id", flat=True))
+        Interest.objects.filter(proposal=proposal).exclude(user_id__in=taken).update(proposal=into)
+        proposal.merged_into = into
+        _decide(proposal, actor, ProposalStatus.MERGED, kind="proposal_merged", into=into.title)
+    return proposal
+
+
+def _require_open(proposal: Proposal) -> None:
+    if proposal.status in (ProposalStatus.MERGED, ProposalStatus.WITHDRAWN):
+        raise Conflict(f"“{proposal.title}” is {proposal.get_status_display().lower()}.")
+
+
+def _decide(
+    proposal: Proposal, actor: User, status: str, *, kind: str, reason: str = "", into: str = ""
+) -> Proposal:
+    event = proposal.event
+    with transaction.atomic(), scope(organisation=proposal.organisation_id):
+        proposal.status, proposal.reason = status, reason
+        proposal.save(update_fields=["status", "reason", "merged_into"])
+        audit.record(
+            organisation=event.organisation,
+            actor=actor,
+            action=f"proposal.{status}",
+            target=proposal.title,
+            reason=reason,
+        )
+        if proposal.proposer is not None:
+            notify(
+                recipient=proposal.proposer,
+                organisation=event.organisation,
+                kind=kind,
+                context={
+                    "title": proposal.title,
+                    "event": event.name,
+                    "reason": reason,
+                    "into": into,
+                },
+                link=site_link("proposal", event.organisation.slug, event.slug, proposal.pk),
+            )
+    return proposal

@@ -1,0 +1,128 @@
+"""The agenda's pages: sessions with interest buttons, the grid, my agenda, the feed."""
+
+import json
+
+from django.test import Client
+from django_scopes import scope
+from icalendar import Calendar
+
+from cocreate.agenda import services
+from cocreate.agenda.models import Interest
+from cocreate.agenda.tests.conftest import draft_of, plan
+from cocreate.conftest import client_for
+
+
+def publish(day, organiser):
+    services.schedule_publish(schedule=draft_of(plan(day, organiser)), actor=organiser)
+
+
+def test_interest_toggles_in_place(acme, day):
+    client = client_for(acme.customer)
+    url = f"/o/acme/agenda/{day.event.slug}/sessions/{day.ai.pk}/interest/"
+
+    answer = client.post(url, {"weight": "like"}, headers={"HX-Request": "true"})
+
+    assert answer.status_code == 200
+    assert 'aria-pressed="true">Would like' in answer.content.decode()
+    with scope(organisation=acme.organisation):
+        assert Interest.objects.get(user=acme.customer, proposal=day.ai).weight == "like"
+    client.post(url, {"weight": ""}, headers={"HX-Request": "true"})
+    with scope(organisation=acme.organisation):
+        assert not Interest.objects.filter(user=acme.customer, proposal=day.ai).exists()
+
+
+def test_sessions_on_my_interests(acme, day):
+    membership = acme.member(acme.customer)
+    membership.profile = {"interests": ["AI"]}
+    membership.save()
+    page = client_for(acme.customer).get(f"/o/acme/agenda/{day.event.slug}/sessions/?for=me")
+    assert "Chatbots that hand over" in page.content.decode()
+    assert "Measuring effort" not in page.content.decode()
+
+
+def test_the_schedule_my_agenda_and_the_public_page_show_the_published_version(acme, day):
+    publish(day, acme.organiser)
+    client = client_for(acme.customer)
+
+    grid = client.get(f"/o/acme/agenda/{day.event.slug}/").content.decode()
+    mine = client.get(f"/o/acme/agenda/{day.event.slug}/me/").content.decode()
+    public = Client().get(f"/events/acme/{day.event.slug}/")
+
+    assert "Big hall" in grid
+    assert "Journey maps people use" in mine
+    assert "Chatbots that hand over" not in mine  # not wanted by this customer
+    assert public.status_code == 200
+    assert "Loyalty without points" in public.content.decode()
+
+
+def test_no_public_page_before_anything_is_published(acme, day):
+    assert Client().get(f"/events/acme/{day.event.slug}/").status_code == 404
+
+
+def test_a_calendar_feed_follows_the_agenda_through_its_secret_address(acme, day):
+    publish(day, acme.organiser)
+    client = client_for(acme.customer)
+    client.post(f"/o/acme/agenda/{day.event.slug}/me/feed/")
+    page = client.get(f"/o/acme/agenda/{day.event.slug}/me/").content.decode()
+    address = page.split('class="token-reveal">')[1].split("<")[0].strip()
+    path = address.split("://", 1)[1].split("/", 1)[1]
+
+    feed = Client().get("/" + path)
+
+    events = Calendar.from_ical(feed.content).walk("VEVENT")
+    assert sorted(str(e["summary"]) for e in events) == [
+        "Journey maps people use",
+        "Measuring effort",
+    ]
+    assert Client().get("/calendars/cal_wrong.ics").status_code == 404
+
+
+def test_a_run_shows_its_progress_and_the_draft_can_be_published(acme, day):
+    client = client_for(acme.organiser)
+    client.post(f"/o/acme/agenda/{day.event.slug}/runs/", {"time_limit": "1"})
+    with scope(organisation=acme.organisation):
+        run = day.event.runs.get()
+    progress = client.get(
+        f"/o/acme/agenda/{day.event.slug}/runs/{run.pk}/", headers={"HX-Request": "true"}
+    )
+    assert 'hx-trigger="every 1s"' in progress.content.decode()  # queued: keeps asking
+
+    services.run_execute(run.pk)
+    page = client.get(f"/o/acme/agenda/{day.event.slug}/planning/").content.decode()
+    assert "of wishes attendable" in page
+    draft = draft_of(run)
+    client.post(f"/o/acme/agenda/{day.event.slug}/schedules/{draft.pk}/publish/")
+    draft.refresh_from_db()
+    assert draft.version == 1
+
+
+def test_the_api_proposes_shows_interest_and_reads_my_agenda(acme, day):
+    customer = client_for(acme.customer)
+    base = f"/api/v1/orgs/acme/events/{day.event.slug}"
+    created = customer.post(
+        f"{base}/proposals",
+        data=json.dumps({"title": "Service blueprints", "topics": ["Journey mapping"]}),
+        content_type="application/json",
+    )
+    assert created.status_code == 201
+    assert created.json()["status"] == "proposed"
+    put = customer.put(
+        f"{base}/proposals/{day.ai.pk}/interest",
+        data=json.dumps({"weight": "must"}),
+        content_type="application/json",
+    )
+    assert put.status_code == 204
+    assert (
+        customer.post(
+            f"{base}/runs", data=json.dumps({}), content_type="application/json"
+        ).status_code
+        == 403
+    )
+
+    publish(day, acme.organiser)
+    agenda = customer.get(f"{base}/agenda").json()
+    assert {i["title"] for i in agenda["items"]} == {
+        "Journey maps people use",
+        "Measuring effort",
+        "Chatbots that hand over",
+    }
