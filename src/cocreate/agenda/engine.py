@@ -39,6 +39,7 @@ class Built:
     proposals: dict[str, int]
     rooms: dict[str, int]
     slots: dict[str, int]
+    closed_rooms: dict[int, str]  # pk -> name of rooms no longer in use
 
     def ids(self) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
         """The reverse maps: proposal, room and slot pk -> engine id."""
@@ -48,16 +49,28 @@ class Built:
         """A stored schedule ({proposal pk: [room pk, slot pk]}) as the optimiser's."""
         proposal_id, room_id, slot_id = self.ids()
         return {
-            proposal_id[int(pk)]: optimiser.Placement(room_id[room], slot_id[slot])
+            # A session in a room closed since stays in it if it has already taken place; the
+            # optimiser moves the others.
+            proposal_id[int(pk)]: optimiser.Placement(
+                room_id.get(room) or self.closed_rooms[room], slot_id[slot]
+            )
             for pk, (room, slot) in stored.items()
-            if int(pk) in proposal_id and room in room_id and slot in slot_id
+            if int(pk) in proposal_id
+            and (room in room_id or room in self.closed_rooms)
+            and slot in slot_id
         }
 
     def stored(self, placements: dict[str, optimiser.Placement]) -> dict[str, list[int]]:
         return {
-            str(self.proposals[sid]): [self.rooms[p.room], self.slots[p.slot]]
+            str(self.proposals[sid]): [self.room_pk(p.room), self.slots[p.slot]]
             for sid, p in placements.items()
         }
+
+    def room_pk(self, name: str) -> int:
+        """Open rooms by their id in the instance, closed ones by name."""
+        if name in self.rooms:
+            return self.rooms[name]
+        return next(pk for pk, closed in self.closed_rooms.items() if closed == name)
 
 
 def session_id(proposal: Proposal) -> str:
@@ -74,6 +87,7 @@ def build(event: Event, *, extra: list[Constraint] | None = None) -> Built:
     with scope(organisation=event.organisation_id):
         slots = list(Slot.objects.filter(event=event).order_by("starts_at"))
         rooms = list(Room.objects.filter(event=event, closed=False))
+        closed = dict(Room.objects.filter(event=event, closed=True).values_list("pk", "name"))
         accepted = list(Proposal.objects.filter(event=event, status=ProposalStatus.ACCEPTED))
         speakers = list(
             Speaker.objects.filter(proposal__in=accepted, confirmed_at__isnull=False)
@@ -118,7 +132,7 @@ def build(event: Event, *, extra: list[Constraint] | None = None) -> Built:
         sequences=hard.sequences,
         reserved=hard.reserved,
     )
-    return Built(instance, _flip(proposal_id), _flip(room_id), _flip(slot_key))
+    return Built(instance, _flip(proposal_id), _flip(room_id), _flip(slot_key), closed)
 
 
 def _flip(mapping: dict[Any, Any]) -> dict[Any, Any]:

@@ -136,7 +136,7 @@ def figures_of(figures: optimiser.Figures, bound: optimiser.Bound | None) -> dic
 
 def _diff(built: engine.Built, diff: optimiser.Diff) -> dict[str, Any]:
     def place(p: optimiser.Placement | None) -> list[int] | None:
-        return [built.rooms[p.room], built.slots[p.slot]] if p else None
+        return [built.room_pk(p.room), built.slots[p.slot]] if p else None
 
     return {
         kind: [
