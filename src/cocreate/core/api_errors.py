@@ -15,7 +15,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
-from cocreate.core.errors import ServiceError
+from cocreate.core.errors import DATABASE_AWAY, RETRY_AFTER_SECONDS, ServiceError, database_away
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +32,7 @@ CODES = {
     422: "validation_error",
     429: "rate_limited",
     500: "server_error",
+    503: "unavailable",
 }
 MESSAGES = {
     401: "Sign in, or send a personal API token as 'Authorization: Bearer <token>'.",
@@ -40,6 +41,7 @@ MESSAGES = {
     405: "This method is not allowed here.",
     413: "The request body is too large.",
     500: "Something went wrong on our side; it has been logged.",
+    503: DATABASE_AWAY,
 }
 
 
@@ -84,6 +86,11 @@ def install(api: NinjaAPI) -> None:
         return reply(request, 413, MESSAGES[413])
 
     def on_anything_else(request: HttpRequest, exc: Exception) -> HttpResponse:
+        if database_away(exc):
+            logger.warning("The database is unavailable: %s", exc)
+            response = reply(request, 503, DATABASE_AWAY)
+            response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+            return response
         logger.exception("API error on %s %s", request.method, request.path, exc_info=exc)
         return reply(request, 500, MESSAGES[500])
 

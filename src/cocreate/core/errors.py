@@ -42,3 +42,15 @@ class NotAllowed(ServiceError):
 class NotFound(ServiceError):
     status = 404
     code = "not_found"
+
+
+# The database is away (restarting, failing over, too busy): nothing was saved, and the
+# same request, sent again in a few seconds, will work. Clients get 503 and Retry-After.
+DATABASE_AWAY = "The service is briefly unavailable; nothing was saved. Try again in a few seconds."
+RETRY_AFTER_SECONDS = 5
+
+
+def database_away(exc: BaseException) -> bool:
+    from django.db import InterfaceError, OperationalError
+
+    return isinstance(exc, OperationalError | InterfaceError)

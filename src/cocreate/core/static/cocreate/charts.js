@@ -6,7 +6,14 @@
       var source = document.getElementById(el.dataset.spec);
       if (!source) return;
       el.dataset.drawn = "1";
-      window.vegaEmbed(el, JSON.parse(source.textContent), { actions: false, renderer: "svg" });
+      // The interpreter evaluates expressions without eval: no 'unsafe-eval' in the CSP.
+      window.vegaEmbed(el, JSON.parse(source.textContent), {
+        actions: false,
+        renderer: "svg",
+        ast: true,
+        expr: window.vegaInterpreter.expressionInterpreter,
+        defaultStyle: false,
+      });
     });
   }
   document.addEventListener("DOMContentLoaded", function () { draw(document); });
