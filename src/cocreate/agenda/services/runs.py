@@ -2,6 +2,7 @@
 through their progress, ending in a draft schedule (or a sentence saying why not)."""
 
 import time
+from datetime import timedelta
 from typing import Any
 
 from django.db import transaction
@@ -17,6 +18,7 @@ from cocreate.core.errors import Conflict, InvalidInput
 from cocreate.engines import agenda as optimiser
 
 PROGRESS_EVERY = 0.5  # seconds between progress writes
+ABANDONED_AFTER = 300  # seconds past its time limit before a run counts as abandoned
 
 
 def run_start(
@@ -33,6 +35,7 @@ def run_start(
     from cocreate.agenda.tasks import optimise_agenda
 
     with transaction.atomic(), scope(organisation=event.organisation_id):
+        give_up_abandoned_runs(event)
         if replan and published_schedule(event) is None:
             raise Conflict("Nothing is published yet: plan first, then re-plan.")
         if Run.objects.filter(
@@ -50,6 +53,22 @@ def run_start(
         )
         transaction.on_commit(lambda: optimise_agenda.enqueue(run.pk))
     return run
+
+
+def give_up_abandoned_runs(event: Event) -> int:
+    """Runs whose worker died (still running long after their time limit, or queued with
+    no worker to take them) are marked failed, so that a new run can start."""
+    now = timezone.now()
+    abandoned = 0
+    for run in Run.objects.filter(event=event, status__in=[RunStatus.QUEUED, RunStatus.RUNNING]):
+        since = run.started_at or run.created_at
+        if now - since > timedelta(seconds=run.time_limit + ABANDONED_AFTER):
+            abandoned += Run.objects.filter(pk=run.pk, status=run.status).update(
+                status=RunStatus.FAILED,
+                finished_at=now,
+                error="The run stopped before it finished (its worker went away). Start another.",
+            )
+    return abandoned
 
 
 def run_execute(run_id: int) -> Run | None:

@@ -166,3 +166,24 @@ def test_interest_in_a_declined_session_is_refused(acme, day):
     services.proposal_decline(proposal=day.loyalty, actor=acme.organiser, reason="Off topic.")
     with pytest.raises(Conflict, match="is declined"):
         services.interest_set(proposal=day.loyalty, user=acme.customer, weight="like")
+
+
+def test_a_run_whose_worker_died_is_given_up_and_a_new_one_can_start(acme, day):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from cocreate.agenda.models import Run
+
+    stuck = services.run_start(event=day.event, actor=acme.organiser, time_limit=5)
+    with scope(organisation=acme.organisation):
+        Run.objects.filter(pk=stuck.pk).update(
+            status="running", started_at=timezone.now() - timedelta(minutes=10)
+        )
+
+    fresh = services.run_start(event=day.event, actor=acme.organiser, time_limit=1)
+
+    stuck.refresh_from_db()
+    assert stuck.status == "failed"
+    assert "worker went away" in stuck.error
+    assert fresh.status == "queued"
