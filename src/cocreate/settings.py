@@ -260,6 +260,8 @@ DELIVERY_TIMEOUT = env_float("DELIVERY_TIMEOUT", 10.0)
 DELIVERY_BATCH = env_int("DELIVERY_BATCH", 100)
 DELIVERY_CONCURRENCY = env_int("DELIVERY_CONCURRENCY", 8)  # sends in flight per worker
 DIGEST_THRESHOLD = env_int("DIGEST_THRESHOLD", 5)  # messages in an hour before a digest
+# An agenda run still running this long after its time limit lost its worker.
+AGENDA_RUN_ABANDONED_SECONDS = env_int("AGENDA_RUN_ABANDONED_SECONDS", 300)
 SMS_PROVIDER_URL = env_str("SMS_PROVIDER_URL")
 SMS_PROVIDER_TOKEN = env_str("SMS_PROVIDER_TOKEN")
 SOCIAL_PROVIDER_URL = env_str("SOCIAL_PROVIDER_URL")

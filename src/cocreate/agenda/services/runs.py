@@ -5,6 +5,7 @@ import time
 from datetime import timedelta
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
@@ -18,7 +19,6 @@ from cocreate.core.errors import Conflict, InvalidInput
 from cocreate.engines import agenda as optimiser
 
 PROGRESS_EVERY = 0.5  # seconds between progress writes
-ABANDONED_AFTER = 300  # seconds past its time limit before a run counts as abandoned
 
 
 def run_start(
@@ -62,7 +62,7 @@ def give_up_abandoned_runs(event: Event) -> int:
     abandoned = 0
     for run in Run.objects.filter(event=event, status__in=[RunStatus.QUEUED, RunStatus.RUNNING]):
         since = run.started_at or run.created_at
-        if now - since > timedelta(seconds=run.time_limit + ABANDONED_AFTER):
+        if now - since > timedelta(seconds=run.time_limit + settings.AGENDA_RUN_ABANDONED_SECONDS):
             abandoned += Run.objects.filter(pk=run.pk, status=run.status).update(
                 status=RunStatus.FAILED,
                 finished_at=now,
