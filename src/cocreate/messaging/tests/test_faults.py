@@ -3,14 +3,10 @@ worker process killed in the middle of a batch."""
 
 import os
 import signal
-import subprocess
-import sys
-import time
 from collections import Counter
 
 import pytest
 from aiosmtpd.controller import Controller
-from django.db import connection
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
@@ -20,6 +16,7 @@ from cocreate.messaging.fake_provider import FakeProvider
 from cocreate.messaging.models import Message, Status
 from cocreate.messaging.services import notify
 from cocreate.messaging.tests.test_notify import prefer
+from cocreate.tests.cluster import environment, start_worker, wait_for
 
 
 class Inbox:
@@ -81,45 +78,12 @@ def test_mail_waits_while_the_smtp_server_is_down_and_arrives_once_when_it_is_up
 
 def worker_env(provider: FakeProvider) -> dict[str, str]:
     """The environment a worker process needs to use this test's database and provider."""
-    db = connection.settings_dict
-    if db["ENGINE"].endswith("sqlite3"):
-        url = f"sqlite:///{db['NAME']}"
-    else:
-        url = f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
-    return {
-        **os.environ,
-        "DATABASE_URL": url,
-        "SMS_PROVIDER_URL": f"{provider.url}/sms",
-        "DELIVERY_LEASE_SECONDS": "2",
-        "DELIVERY_BATCH": "25",
-        "DELIVERY_BACKOFF_SECONDS": "0",
-    }
-
-
-def start_worker(env: dict[str, str]) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "cocreate",
-            "worker",
-            "--interval",
-            "0.2",
-            "--watch-interval",
-            "0.5",
-            "--no-startup-delay",
-            "-v",
-            "0",
-        ],
-        env=env,
+    return environment(
+        SMS_PROVIDER_URL=f"{provider.url}/sms",
+        DELIVERY_LEASE_SECONDS="2",
+        DELIVERY_BATCH="25",
+        DELIVERY_BACKOFF_SECONDS="0",
     )
-
-
-def wait_for(condition, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.1)
 
 
 @pytest.mark.django_db(transaction=True)
