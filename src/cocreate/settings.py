@@ -164,8 +164,10 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Cocreate] "
 # Sign-up says plainly that an email is taken (a form error), as people expect; the rate
 # limits below bound how fast anyone can probe for addresses.
 ACCOUNT_PREVENT_ENUMERATION = False
+INVITATIONS_PER_HOUR = env_int("INVITATIONS_PER_HOUR", 200)  # per organiser
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",  # five wrong passwords for one email: wait 5 min
+    "login": "30/m/ip",
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",
     "confirm_email": "1/3m/key",

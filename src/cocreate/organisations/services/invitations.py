@@ -11,6 +11,7 @@ from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
 from cocreate.accounts.models import User
+from cocreate.core import ratelimits
 from cocreate.core.errors import Conflict, Gone, InvalidInput, NotAllowed, NotFound
 from cocreate.core.links import site_link
 from cocreate.core.tokens import digest_of, new_token
@@ -36,6 +37,13 @@ def invitation_create(
         errors["role"] = [f"Choose one of {', '.join(Role.values)}."]
     if errors:
         raise InvalidInput("The invitation could not be sent.", fields=errors)
+    ratelimits.limit(
+        "invite",
+        invited_by.pk,
+        limit=settings.INVITATIONS_PER_HOUR,
+        seconds=3600,
+        doing="invitations",
+    )
     with transaction.atomic(), scope(organisation=organisation):
         if Membership.objects.filter(user__email__iexact=email).exists():
             member = f"{email} is already a member."
