@@ -32,4 +32,4 @@ test-sqlite:
 
 # The same suite on a real PostgreSQL server (browser tests exercise no database difference).
 test-postgres:
-	scripts/with-postgres $(BIN)/pytest -m "not browser"
+	scripts/with-postgres $(BIN)/pytest -m "not browser and not fuzz"

@@ -10,13 +10,13 @@ from ninja import Router, Status
 from cocreate.agenda import selectors, services
 from cocreate.agenda.models import Constraint, Event, Proposal, Room, Run, Schedule, Slot
 from cocreate.agenda.schemas import (
+    AgendaEventIn,
+    AgendaEventOut,
     AgendaOut,
     ConstraintIn,
     ConstraintOut,
     DayIn,
     DecisionIn,
-    EventIn,
-    EventOut,
     InterestIn,
     MoveIn,
     PhaseIn,
@@ -47,28 +47,28 @@ def _in(model: Any, event: Event, pk: int | None) -> Any:
     return None if pk is None else get_object_or_404(model.objects.filter(event=event), pk=pk)
 
 
-@router.get(EVENTS, response=list[EventOut])
+@router.get(EVENTS, response=list[AgendaEventOut])
 @org_operation(TAKE_PART)
 def list_events(request: OrgRequest, org: str) -> Any:
-    return selectors.events(request.organisation)
+    return list(selectors.events(request.organisation))
 
 
-@router.post(EVENTS, response={201: EventOut})
+@router.post(EVENTS, response={201: AgendaEventOut})
 @org_operation(RUN)
-def create_event(request: OrgRequest, org: str, payload: EventIn) -> Status[Event]:
+def create_event(request: OrgRequest, org: str, payload: AgendaEventIn) -> Status[Event]:
     event = services.event_create(
         organisation=request.organisation, actor=request.user, **payload.model_dump()
     )
     return Status(201, event)
 
 
-@router.get(ONE, response=EventOut)
+@router.get(ONE, response=AgendaEventOut)
 @org_operation(TAKE_PART)
 def get_event(request: OrgRequest, org: str, event: str) -> Event:
     return _event(event)
 
 
-@router.post(ONE + "/phase", response=EventOut)
+@router.post(ONE + "/phase", response=AgendaEventOut)
 @org_operation(RUN)
 def change_phase(request: OrgRequest, org: str, event: str, payload: PhaseIn) -> Event:
     return services.event_move_to(event=_event(event), actor=request.user, phase=payload.phase)
@@ -124,7 +124,7 @@ def delete_room(request: OrgRequest, org: str, event: str, room_id: int) -> Stat
 @router.get(ONE + "/proposals", response=list[ProposalOut])
 @org_operation(TAKE_PART)
 def list_proposals(request: OrgRequest, org: str, event: str) -> Any:
-    return selectors.proposals(_event(event))
+    return list(selectors.proposals(_event(event)))
 
 
 @router.post(ONE + "/proposals", response={201: ProposalOut})
@@ -170,7 +170,7 @@ def set_interest(
 @router.get(ONE + "/constraints", response=list[ConstraintOut])
 @org_operation(RUN)
 def list_constraints(request: OrgRequest, org: str, event: str) -> Any:
-    return Constraint.objects.filter(event=_event(event))
+    return list(Constraint.objects.filter(event=_event(event)))
 
 
 @router.post(ONE + "/constraints", response={201: ConstraintOut})

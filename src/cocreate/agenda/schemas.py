@@ -10,7 +10,7 @@ from cocreate.agenda.models import ConstraintKind, Format, Phase, ProposalStatus
 from cocreate.core.schemas import InputSchema, examples
 
 
-class EventOut(Schema):
+class AgendaEventOut(Schema):
     slug: str
     name: str
     description: str
@@ -19,7 +19,7 @@ class EventOut(Schema):
     move_penalty: float
 
 
-class EventIn(InputSchema):
+class AgendaEventIn(InputSchema):
     name: str = Field(max_length=120)
     slug: str = ""
     description: str = ""

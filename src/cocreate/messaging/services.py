@@ -338,6 +338,9 @@ def notification_settings_update(
         ]
     if time_zone not in available_timezones():
         errors["time_zone"] = ["Choose a time zone from the list, e.g. Europe/London."]
+    for name, moment in (("quiet_start", quiet_start), ("quiet_end", quiet_end)):
+        if moment is not None and moment.tzinfo is not None:
+            errors[name] = ["Give a time of day (e.g. 22:00); the time zone is its own field."]
     unknown = [k for k in muted_kinds if k not in KINDS]
     mandatory = [k for k in muted_kinds if k in KINDS and KINDS[k].mandatory]
     if unknown:

@@ -57,7 +57,7 @@ def _offering(request: OrgRequest, slug: str) -> Offering:
 @org_operation(Permission.DESIGN_EXPERIENCE)
 def list_offerings(request: OrgRequest, org: str) -> Any:
     """Organisers see every offering; everyone else those that are not drafts."""
-    return selectors.offerings_for(request.membership)
+    return list(selectors.offerings_for(request.membership))
 
 
 @router.post(BASE, response={201: OfferingOut})

@@ -106,6 +106,8 @@ def test_the_api_proposes_shows_interest_and_reads_my_agenda(acme, day):
     )
     assert created.status_code == 201
     assert created.json()["status"] == "proposed"
+    listed = customer.get(f"{base}/proposals")
+    assert "Service blueprints" in [p["title"] for p in listed.json()]
     put = customer.put(
         f"{base}/proposals/{day.ai.pk}/interest",
         data=json.dumps({"weight": "must"}),

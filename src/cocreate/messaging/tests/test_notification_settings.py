@@ -1,3 +1,4 @@
+import json
 from datetime import time
 
 import pytest
@@ -62,3 +63,22 @@ def test_the_api_refuses_what_cannot_be_muted_or_understood(acme):
     assert list(zone.json()["error"]["fields"]) == ["time_zone"]
     assert good.json()["quiet_start"] == "21:00:00"
     assert good.json()["webhook_secret"].startswith("whsec_")
+
+
+def test_quiet_hours_with_a_time_zone_attached_are_refused_clearly(acme):
+    response = client_for(acme.customer).put(
+        "/api/v1/me/notifications",
+        data=json.dumps(
+            {
+                "quiet_start": "22:00:00Z",
+                "quiet_end": "07:00",
+                "time_zone": "UTC",
+                "muted_kinds": [],
+            }
+        ),
+        content_type="application/json",
+    )
+    assert response.status_code == 422
+    assert response.json()["error"]["fields"]["quiet_start"] == [
+        "Give a time of day (e.g. 22:00); the time zone is its own field."
+    ]
