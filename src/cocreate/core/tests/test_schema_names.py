@@ -18,7 +18,7 @@ def test_no_two_api_schemas_share_a_name():
         except ModuleNotFoundError:
             continue
         for name, thing in vars(module).items():
-            if inspect.isclass(thing) and issubclass(thing, Schema):
-                if thing.__module__ == module.__name__:
-                    where[name].add(config.name)
+            ours = inspect.isclass(thing) and thing.__module__ == module.__name__
+            if ours and issubclass(thing, Schema):
+                where[name].add(config.name)
     assert {name: apps_ for name, apps_ in where.items() if len(apps_) > 1} == {}
