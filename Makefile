@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 BIN := .venv/bin
 
-.PHONY: demo test install lint test-sqlite test-postgres
+.PHONY: demo test install lint test-sqlite test-postgres audit
 
 install:
 	@scripts/uv sync --locked --extra text --python python3 --quiet
@@ -26,10 +26,21 @@ lint:
 	$(BIN)/mypy
 	$(BIN)/cocreate makemigrations --check --dry-run
 
-# The whole suite, browser tests included, on SQLite.
+# The whole suite, browser tests included, on SQLite, on two processes (each its own database).
 test-sqlite:
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2
 
-# The same suite on a real PostgreSQL server (browser tests exercise no database difference).
+# The same suite on a real PostgreSQL server, without what cannot differ there: the pure
+# engines (no database), the browser (the pages are the same) and the fuzzer. The test
+# that restarts the server runs alone, so it cannot break the others' connections.
 test-postgres:
-	scripts/with-postgres $(BIN)/pytest -m "not browser and not fuzz"
+	scripts/with-postgres bash -c '$(BIN)/pytest -n 2 --ignore=src/cocreate/engines \
+	  -m "not browser and not fuzz and not restarts_database" && $(BIN)/pytest -m restarts_database'
+
+# Known vulnerabilities in every locked dependency. It needs PyPI's JSON API (or OSV with
+# `--vulnerability-service osv`); --strict fails when any package could not be checked.
+audit: install
+	scripts/uv export --locked --format requirements-txt --no-emit-project --all-extras \
+	  --quiet --output-file .venv/audit-requirements.txt
+	$(BIN)/pip-audit --strict --no-deps --disable-pip --progress-spinner off \
+	  -r .venv/audit-requirements.txt

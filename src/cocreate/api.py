@@ -7,6 +7,8 @@ from cocreate.accounts.api import ApiTokenAuth
 from cocreate.accounts.api import router as accounts_router
 from cocreate.agenda.api import router as agenda_router
 from cocreate.core import api_errors
+from cocreate.ideas.api import router as ideas_router
+from cocreate.listening.api import router as listening_router
 from cocreate.messaging.api import router as messaging_router
 from cocreate.offerings.api import router as offerings_router
 from cocreate.organisations.api import router as organisations_router
@@ -29,5 +31,7 @@ api.add_router("", accounts_router)
 api.add_router("", organisations_router)
 api.add_router("", messaging_router)
 api.add_router("", offerings_router)
+api.add_router("", ideas_router)
 api.add_router("", agenda_router)
+api.add_router("", listening_router)
 api.add_router("", privacy_router)

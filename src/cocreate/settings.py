@@ -36,7 +36,9 @@ INSTALLED_APPS = [
     "cocreate.organisations",
     "cocreate.messaging",
     "cocreate.offerings",
+    "cocreate.ideas",
     "cocreate.agenda",
+    "cocreate.listening",
     "cocreate.privacy",
     "cocreate.demo",
     "cocreate.core.admin_site.CocreateAdminConfig",
@@ -165,6 +167,9 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Cocreate] "
 # limits below bound how fast anyone can probe for addresses.
 ACCOUNT_PREVENT_ENUMERATION = False
 INVITATIONS_PER_HOUR = env_int("INVITATIONS_PER_HOUR", 200)  # per organiser
+IDEAS_PER_HOUR = env_int("IDEAS_PER_HOUR", 30)  # per person
+COMMENTS_PER_HOUR = env_int("COMMENTS_PER_HOUR", 120)  # per person
+VOTES_PER_MINUTE = env_int("VOTES_PER_MINUTE", 60)  # per person: pairwise and support votes
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",  # five wrong passwords for one email: wait 5 min
     "login": "30/m/ip",

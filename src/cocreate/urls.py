@@ -5,6 +5,8 @@ from cocreate.accounts import urls as accounts_urls
 from cocreate.agenda import urls as agenda_urls
 from cocreate.api import api
 from cocreate.core.health import healthz, readyz
+from cocreate.ideas import urls as ideas_urls
+from cocreate.listening import urls as listening_urls
 from cocreate.messaging import urls as messaging_urls
 from cocreate.offerings import urls as offerings_urls
 from cocreate.organisations import urls as organisations_urls
@@ -15,13 +17,16 @@ urlpatterns = [
     path("readyz", readyz, name="readyz"),
     path("", include(organisations_urls.urlpatterns)),
     path("", include(agenda_urls.urlpatterns)),
+    path("", include(listening_urls.public_patterns)),
     path(
         "o/<slug:org>/",
         include(
             organisations_urls.org_patterns
             + messaging_urls.org_patterns
             + offerings_urls.org_patterns
+            + ideas_urls.org_patterns
             + agenda_urls.org_patterns
+            + listening_urls.org_patterns
         ),
     ),
     path(

@@ -25,11 +25,17 @@ KINDS: dict[str, Kind] = {
         Kind("offering_opened", "When an offering opens for designs"),
         Kind("design_confirmed", "A confirmation when I submit or change a design"),
         Kind("waitlist_promoted", "When a seat I waited for is mine", mandatory=True),
+        Kind("idea_update", "What becomes of an idea I shared, support or voted for"),
+        Kind("idea_merged", "When an idea I follow is merged with another"),
+        Kind("outcome_survey", "When I am asked what matters to me in a survey"),
+        Kind("challenge_invitation", "When I am invited to work on a challenge"),
+        Kind("challenge_update", "New messages and the result of a challenge I am part of"),
         Kind("cohost_invited", "When someone asks me to host a session with them"),
         Kind("proposal_accepted", "When a session I proposed is accepted"),
         Kind("proposal_declined", "When a session I proposed is declined", mandatory=True),
         Kind("proposal_merged", "When a session I proposed is merged with another"),
         Kind("agenda_changed", "When my personal agenda changes"),
+        Kind("import_finished", "When a file I imported has been read"),
         Kind("digest", "A digest instead of many messages in one hour", mandatory=True),
     ]
 }

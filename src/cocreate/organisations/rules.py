@@ -21,8 +21,16 @@ class Permission(StrEnum):
     MANAGE_OFFERINGS = "manage_offerings"
     VIEW_DEMAND = "view_demand"
     FULFIL_OPTIONS = "fulfil_options"
+    SHARE_IDEAS = "share_ideas"
+    RESPOND_TO_IDEAS = "respond_to_ideas"
+    MANAGE_IDEAS = "manage_ideas"
     TAKE_PART_IN_AGENDA = "take_part_in_agenda"
     RUN_AGENDA = "run_agenda"
+    VIEW_LISTENING = "view_listening"
+    MANAGE_LISTENING = "manage_listening"
+    TAKE_STAFF_PULSE = "take_staff_pulse"
+    RECORD_INTERACTIONS = "record_interactions"
+    TAKE_PART_IN_OPINIONS = "take_part_in_opinions"
 
 
 GRANTS: dict[Permission, frozenset[Role]] = {
@@ -44,9 +52,22 @@ GRANTS: dict[Permission, frozenset[Role]] = {
     Permission.VIEW_DEMAND: frozenset({Role.ORGANISER, Role.STAFF}),
     # Partners deliver their options and mark them fulfilled; organisers may too.
     Permission.FULFIL_OPTIONS: frozenset({Role.ORGANISER, Role.PARTNER}),
+    # Ideas: everyone shares, supports, votes and answers surveys; staff answer ideas and
+    # moderate them; organisers curate jobs and outcomes, survey, shortlist and challenge.
+    Permission.SHARE_IDEAS: EVERYONE,
+    Permission.RESPOND_TO_IDEAS: frozenset({Role.ORGANISER, Role.STAFF}),
+    Permission.MANAGE_IDEAS: frozenset({Role.ORGANISER}),
     # Everyone proposes sessions and says what they want to attend; organisers plan.
     Permission.TAKE_PART_IN_AGENDA: EVERYONE,
     Permission.RUN_AGENDA: frozenset({Role.ORGANISER}),
+    # Listening: staff serve customers, so they see what customers say and who they are.
+    Permission.VIEW_LISTENING: frozenset({Role.ORGANISER, Role.STAFF}),
+    Permission.MANAGE_LISTENING: frozenset({Role.ORGANISER}),
+    # Staff say how their work feels, and record whom they served.
+    Permission.TAKE_STAFF_PULSE: frozenset({Role.ORGANISER, Role.STAFF}),
+    Permission.RECORD_INTERACTIONS: frozenset({Role.ORGANISER, Role.STAFF}),
+    # Everyone agrees, disagrees or passes on statements, and sees the opinion groups.
+    Permission.TAKE_PART_IN_OPINIONS: EVERYONE,
 }
 
 

@@ -13,6 +13,7 @@ from cocreate.accounts.models import ApiToken, User
 from cocreate.accounts.selectors import contact_preferences
 from cocreate.messaging.models import Message
 from cocreate.organisations.models import AuditEntry, Invitation, Membership
+from cocreate.privacy import contributions
 
 
 def account(user: User) -> Any:
@@ -106,6 +107,10 @@ SECTIONS: dict[str, Callable[[User], Any]] = {
     "messages": messages,
     "api_tokens": api_tokens,
     "actions_as_organiser": actions,
+    "designs": contributions.designs,
+    "sessions_and_agendas": contributions.sessions,
+    "ideas_and_votes": contributions.ideas,
+    "feedback_and_opinions": contributions.feedback,
 }
 
 

@@ -115,6 +115,7 @@ def test_a_web_process_killed_in_a_rush_loses_no_accepted_design(shop):
     assert_seats_add_up(u, 30)
 
 
+@pytest.mark.restarts_database
 def test_the_database_restarting_in_a_rush_gives_retryable_answers_and_no_lost_writes(shop):
     org, u = shop
     tokens = customers_with_tokens(org, 60)

@@ -23,6 +23,8 @@ from cocreate.agenda.tests.conftest import build_event, draft_of, plan
 from cocreate.api import api
 from cocreate.conftest import Org, client_for
 from cocreate.core.access import ACCESS_ATTRIBUTE, METHODS_ATTRIBUTE, PERSONAL, PUBLIC
+from cocreate.ideas.tests.conftest import isolation_values as ideas_values
+from cocreate.listening.tests.conftest import isolation_values as listening_values
 from cocreate.messaging import services as messaging
 from cocreate.messaging.models import WebhookDelivery
 from cocreate.offerings import services as offering_services
@@ -112,6 +114,10 @@ def parameter_values(org: Org) -> dict[str, Any]:
         "constraint_id": constraint.pk,
         "run_id": run.pk,
         "schedule_id": draft_of(run).pk,
+        # ideas: idea_id, comparison_id, job_id, outcome_id, survey_id, challenge_id
+        **ideas_values(org),
+        # listening: phase_id, touchpoint_id, form_id, import_id, theme_run_id, conversation_id
+        **listening_values(org),
         # Not objects: names every organisation shares, or a secret nobody can guess.
         "kind": "welcome",
         "token": "inv_not-a-real-token",

@@ -5,12 +5,18 @@ The adapter numbers the ideas (their order in a list of ids), builds `PairwiseVo
 the decisive votes, calls `rank_ideas` for the results page and `PairChooser` for the
 voting page."""
 
-from cocreate.engines.ranking.bradley_terry import BradleyTerryFit, FitDidNotConverge, fit
+from cocreate.engines.ranking.bradley_terry import (
+    SPARSE_PRIOR,
+    BradleyTerryFit,
+    FitDidNotConverge,
+    fit,
+)
 from cocreate.engines.ranking.pairs import NoPairsLeft, PairChooser
 from cocreate.engines.ranking.rank import RankedIdea, Ranking, rank_ideas
 from cocreate.engines.ranking.votes import InvalidVotes, PairTotals, PairwiseVotes
 
 __all__ = [
+    "SPARSE_PRIOR",
     "BradleyTerryFit",
     "FitDidNotConverge",
     "InvalidVotes",

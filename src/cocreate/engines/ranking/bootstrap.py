@@ -18,6 +18,7 @@ def bootstrap_chances(
     *,
     rounds: int,
     seed: int,
+    prior: float,
 ) -> np.ndarray:
     """One row per round: each idea's chance (0-100) to beat a randomly chosen other idea,
     fitted on a resample (with replacement) of the voters."""
@@ -28,7 +29,7 @@ def bootstrap_chances(
     for round_ in range(rounds):
         picked = np.bincount(rng.integers(0, voters, voters), minlength=voters)
         resample = totals.reweighted(picked[voter_of_vote].astype(np.float64))
-        rows[round_] = chance_to_win(fit(resample, start=full.strengths).strengths)
+        rows[round_] = chance_to_win(fit(resample, start=full.strengths, prior=prior).strengths)
     return rows
 
 

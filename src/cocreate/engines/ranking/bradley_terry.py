@@ -7,11 +7,18 @@ rather than many over the votes. It finds the same estimates as choix's
 `ilsr_pairwise(alpha=0)` (tests/test_ranking_bradley_terry.py checks that).
 
 Plain maximum likelihood has no finite answer for an idea that never lost (its strength
-runs off to infinity) or never won. So every idea also gets REGULARISATION of a win and
-the same of a loss against a virtual idea of strength 0: a thousandth of a vote, too little
-to move an idea with real votes, enough to keep an unbeaten idea finite. Its order is kept:
-an unbeaten idea with ten wins still ranks above one with two, and an idea nobody has
-compared yet sits at the level of the virtual idea, below the winners and above the losers.
+runs off to infinity) or never won. So every idea also gets `prior` wins and as many losses
+against a virtual idea of strength 0. The default, a thousandth of a vote, is too little to
+move an idea with real votes (the fit then matches choix's plain maximum likelihood) and
+enough to keep an unbeaten idea finite. Its order is kept: an unbeaten idea with ten wins
+still ranks above one with two, and an idea nobody has compared yet sits at the level of
+the virtual idea, below the winners and above the losers.
+
+Early in a vote, and in bootstrap resamples of few voters, most ideas are unbeaten or
+never win; with a thousandth of a vote their strengths are then huge and the fit crawls.
+A prior of one vote each way (SPARSE_PRIOR, what All Our Ideas' (wins + 1) / (wins +
+losses + 2) also assumes) keeps those fits quick and their strengths sensible, and moves
+well-compared ideas little.
 """
 
 from dataclasses import dataclass
@@ -23,6 +30,7 @@ from scipy.special import expit, log_expit
 from cocreate.engines.ranking.votes import PairTotals
 
 REGULARISATION = 1e-3
+SPARSE_PRIOR = 1.0
 # Newton stops once no strength moved by more than this: it converges quadratically, so the
 # strengths are then within about TOLERANCE^2 (far below choix's 1e-8) of the answer.
 TOLERANCE = 1e-6
@@ -45,42 +53,47 @@ class BradleyTerryFit:
     information: np.ndarray
 
 
-def fit(totals: PairTotals, *, start: np.ndarray | None = None) -> BradleyTerryFit:
+def fit(
+    totals: PairTotals, *, start: np.ndarray | None = None, prior: float = REGULARISATION
+) -> BradleyTerryFit:
     """The maximum-likelihood strengths for the pair totals, starting from `start` (a
-    previous fit makes a refit take two or three steps)."""
+    previous fit makes a refit take two or three steps), with `prior` virtual wins and
+    losses per idea."""
+    if totals.ideas == 0:
+        return BradleyTerryFit(np.zeros(0), np.zeros(0))
     strengths = np.zeros(totals.ideas) if start is None else start.astype(np.float64)
-    likelihood = _log_likelihood(totals, strengths)
+    likelihood = _log_likelihood(totals, strengths, prior)
     for _ in range(MAX_STEPS):
-        gradient, weights, own = _derivatives(totals, strengths)
+        gradient, weights, own = _derivatives(totals, strengths, prior)
         step = _newton_step(totals, gradient, weights, own)
         # Halve the step until the likelihood does not fall: from far away a full step can
         # overshoot, near the answer it is always taken.
         scale = 1.0
         while True:
             candidate = strengths + scale * step
-            candidate_likelihood = _log_likelihood(totals, candidate)
+            candidate_likelihood = _log_likelihood(totals, candidate, prior)
             if candidate_likelihood >= likelihood or scale < 1e-6:
                 break
             scale /= 2
         strengths, likelihood = candidate, candidate_likelihood
         if np.max(np.abs(scale * step), initial=0.0) < TOLERANCE:
-            _, weights, own = _derivatives(totals, strengths)
+            _, weights, own = _derivatives(totals, strengths, prior)
             information = own + _incident_sum(totals, weights)
             return BradleyTerryFit(strengths - strengths.mean(), information)
     raise FitDidNotConverge(f"The Bradley-Terry fit did not settle in {MAX_STEPS} steps.")
 
 
-def _log_likelihood(totals: PairTotals, strengths: np.ndarray) -> float:
+def _log_likelihood(totals: PairTotals, strengths: np.ndarray, prior: float) -> float:
     difference = strengths[totals.first] - strengths[totals.second]
     pairs = totals.first_wins * log_expit(difference) + (
         totals.meetings - totals.first_wins
     ) * log_expit(-difference)
-    virtual = REGULARISATION * (log_expit(strengths) + log_expit(-strengths))
+    virtual = prior * (log_expit(strengths) + log_expit(-strengths))
     return float(pairs.sum() + virtual.sum())
 
 
 def _derivatives(
-    totals: PairTotals, strengths: np.ndarray
+    totals: PairTotals, strengths: np.ndarray, prior: float
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The gradient, each pair's curvature weight, and each idea's curvature from the
     virtual idea."""
@@ -88,12 +101,12 @@ def _derivatives(
     surprise = totals.first_wins - totals.meetings * p
     q = expit(strengths)
     gradient = (
-        REGULARISATION * (1 - 2 * q)
+        prior * (1 - 2 * q)
         + np.bincount(totals.first, surprise, totals.ideas)
         - np.bincount(totals.second, surprise, totals.ideas)
     )
     weights = totals.meetings * p * (1 - p)
-    own = 2 * REGULARISATION * q * (1 - q)
+    own = 2 * prior * q * (1 - q)
     return gradient, weights, own
 
 

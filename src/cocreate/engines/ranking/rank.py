@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 
 from cocreate.engines.ranking.bootstrap import bootstrap_chances, percentile_interval
-from cocreate.engines.ranking.bradley_terry import fit
+from cocreate.engines.ranking.bradley_terry import SPARSE_PRIOR, fit
 from cocreate.engines.ranking.scores import (
     SUPPORT_WEIGHT,
     all_our_ideas_score,
@@ -49,10 +49,12 @@ def rank_ideas(
     level: float = 0.95,
     seed: int = 0,
     support_weight: float = SUPPORT_WEIGHT,
+    prior: float = SPARSE_PRIOR,
 ) -> Ranking:
     """Fit Bradley-Terry to the votes (ideas numbered in the order of `ideas`), bootstrap
     the voters `rounds` times for intervals, and blend in support votes. Ties in the
-    combined score keep the order of `ideas`."""
+    combined score keep the order of `ideas`. `prior`: virtual wins and losses per idea
+    (bradley_terry.py says why one each way suits a vote in progress)."""
     if votes.ideas != len(ideas):
         raise InvalidVotes(f"The votes are about {votes.ideas} ideas, but {len(ideas)} are ranked.")
     supported = support or {}
@@ -61,10 +63,10 @@ def rank_ideas(
     if unknown:
         raise InvalidVotes(f"Support votes name ideas not ranked: {unknown[:5]}.")
     totals = PairTotals.of(votes)
-    full = fit(totals)
+    full = fit(totals, prior=prior)
     chances = chance_to_win(full.strengths)
     low, high = percentile_interval(
-        bootstrap_chances(votes, totals, full, rounds=rounds, seed=seed), level
+        bootstrap_chances(votes, totals, full, rounds=rounds, seed=seed, prior=prior), level
     )
     support_counts = np.array([supported.get(idea, 0) for idea in ideas])
     combined = combined_score(chances, support_counts, support_weight=support_weight)

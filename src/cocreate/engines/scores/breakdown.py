@@ -100,9 +100,10 @@ def score_table(
         ),
         CES_SHARE: (s["ces_n"], share_interval(s["ces_easy"], s["ces_n"], confidence)),
     }
-    groups = statistics.select(list(keys)).with_columns(
-        pl.int_range(statistics.height).alias("_group"),
-        pl.Series("volume", s["volume"], dtype=pl.Int64),
+    # The group number is selected first so that a table with no keys (one overall row)
+    # still has its rows.
+    groups = statistics.select(pl.int_range(statistics.height).alias("_group"), *keys).with_columns(
+        pl.Series("volume", s["volume"], dtype=pl.Int64)
     )
     parts = []
     for order, measure in enumerate(MEASURES):

@@ -1,5 +1,7 @@
 """Ranking ideas: intervals from a bootstrap over voters, the All Our Ideas score, support."""
 
+import math
+
 import numpy as np
 import pytest
 
@@ -83,3 +85,26 @@ def test_votes_about_a_different_list_of_ideas_are_refused():
 
     with pytest.raises(InvalidVotes, match="about 4 ideas, but 3 are ranked"):
         rank_ideas(["a", "b", "c"], votes)
+
+
+def test_a_ranking_from_a_handful_of_votes_is_finite_with_intervals():
+    """Early in a round most ideas have one or two votes: unbeaten chains that plain
+    maximum likelihood (and its bootstrap refits) cannot rank finitely."""
+    votes = PairwiseVotes.from_records(
+        ["a", "b", "c", "d", "e", "f"],
+        [(1, "a", "b"), (2, "b", "c"), (3, "d", "e"), (3, "a", "c"), (4, "f", "e")],
+    )
+
+    ranking = rank_ideas(["a", "b", "c", "d", "e", "f"], votes, rounds=200, seed=0)
+
+    assert [r.idea for r in ranking.ideas][:1] == ["a"]
+    assert [r.idea for r in ranking.ideas][-1] in ("c", "e")
+    for row in ranking.ideas:
+        assert math.isfinite(row.strength)
+        assert 0 < row.chance_low <= row.chance_to_win + 1e-9 <= row.chance_high + 2e-9 < 100
+
+
+def test_an_organisation_with_no_ideas_yet_gets_an_empty_ranking():
+    ranking = rank_ideas([], PairwiseVotes.from_records([], []), rounds=10)
+
+    assert (ranking.ideas, ranking.voters, ranking.votes) == ((), 0, 0)

@@ -41,6 +41,17 @@ def test_scores_by_phase_give_one_row_per_phase_and_measure_with_volumes():
     assert buy_nps["value"] == pytest.approx(0.0)  # one promoter, one detractor
 
 
+def test_overall_scores_are_one_row_per_measure():
+    table = scores_by(answers())
+
+    assert table.select("measure", "volume", "n").rows() == [
+        ("nps", 5, 3),
+        ("csat", 5, 3),
+        ("ces", 5, 3),
+        ("ces_share", 5, 3),
+    ]
+
+
 def test_a_trend_shows_months_without_answers_instead_of_skipping_them():
     table = score_trend(answers(), period="month").filter(measure="csat")
 

@@ -38,3 +38,38 @@ def test_the_export_holds_nobody_elses_data(acme, rival):
 
     assert data["messages"] == []
     assert [m["organisation"] for m in data["memberships"]] == ["Acme Events"]
+
+
+def test_the_export_holds_what_they_designed_proposed_and_chose(acme):
+    from cocreate.agenda import services as agenda
+    from cocreate.agenda.tests.conftest import build_event
+    from cocreate.offerings import services as offerings
+    from cocreate.offerings.tests.conftest import build_unconference
+
+    u = build_unconference(acme)
+    offerings.design_submit(
+        offering=u.offering,
+        membership=acme.member(acme.customer),
+        options=[str(u.panel.pk), str(u.in_person.pk)],
+        answers={str(u.topics.pk): "Loyalty"},
+    )
+    day = build_event(acme)
+    agenda.interest_set(proposal=day.ai, user=acme.customer, weight="like")
+
+    data = client_for(acme.customer).get("/api/v1/me/export").json()
+
+    [design] = data["designs"]
+    assert design["offering"] == "CX Un-conference"
+    assert sorted(c["option"] for c in design["choices"]) == [
+        "In person",
+        "Panel: the future of CX",
+    ]
+    assert [v["number"] for v in design["versions"]] == [1]
+    assert [p["title"] for p in data["sessions_and_agendas"]["proposed"]] == [
+        "Journey maps people use"
+    ]
+    assert {(i["session"], i["weight"]) for i in data["sessions_and_agendas"]["interest"]} == {
+        ("Journey maps people use", "must"),
+        ("Measuring effort", "must"),
+        ("Chatbots that hand over", "like"),
+    }

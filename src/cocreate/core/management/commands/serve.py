@@ -12,7 +12,8 @@ class Command(BaseCommand):
     help = (
         "Serve Cocreate on 127.0.0.1:8000 (or the address given): Django's development "
         "server with a background worker beside it, or with --production the granian WSGI "
-        "server alone (run `cocreate worker` as its own service)."
+        "server alone, after collecting the static files (run `cocreate worker` as its own "
+        "service)."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -43,6 +44,8 @@ class Command(BaseCommand):
         host, _, port = address.rpartition(":")
         if not host or not port.isdigit():
             raise CommandError(f"{address!r} is not host:port, e.g. 127.0.0.1:8000.")
+        # Static files with hashed names, for WhiteNoise to serve with long cache lifetimes.
+        call_command("collectstatic", interactive=False, verbosity=0)
         granian = shutil.which("granian", path=os.path.dirname(sys.executable))
         if granian is None:
             raise CommandError("granian is not installed in this environment.")

@@ -4,6 +4,8 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from cocreate.demo import people
 from cocreate.demo.agenda import load_agenda
+from cocreate.demo.ideas import load_ideas
+from cocreate.demo.listening import load_listening
 from cocreate.demo.messaging import load_messaging
 from cocreate.demo.offerings import load_offerings
 from cocreate.organisations.models import Organisation
@@ -37,6 +39,8 @@ class Command(BaseCommand):
             organisation = Organisation.objects.get(slug=people.SLUG)
             load_messaging(organisation)
             load_offerings(organisation, seed=seed)
+            load_ideas(organisation, seed=seed)
+            load_listening(organisation, seed=seed)
             load_agenda(organisation, seed=seed)
             summary = ", ".join(f"{n} {PLURALS[role]}" for role, n in counts.items())
             self.stdout.write(self.style.SUCCESS(f"Loaded the CX Un-conference: {summary}."))

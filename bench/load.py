@@ -1,0 +1,366 @@
+"""A mixed load against the production server (granian, DEBUG off), loaded with the demo:
+customers opening the designer and submitting designs, attendees reading their agendas
+and the public schedule, pairwise votes, and an organiser refreshing a dashboard, all at
+once, each driven by its own wrk process from outside the server. Then, alone, a bare
+endpoint (/healthz) on the same server for the ratio. On SQLite and on a PostgreSQL
+server the benchmark starts itself.
+
+    .venv/bin/python bench/load.py              # 60 s of load per database
+    .venv/bin/python bench/load.py --quick      # 20 s
+    .venv/bin/python bench/load.py --json       # ends with one JSON line
+    .venv/bin/python bench/load.py --database sqlite   # one of them only
+
+Figures per endpoint: requests per second, p50/p99 latency, errors (non-2xx, timeouts,
+socket errors); in all: `mixed_per_second`, `p99_ms` (the worst endpoint's p99), errors,
+`bare_per_second`, `ratio`, and `lost_writes`: design submissions the server answered 200
+whose version is not in the database (every submission changes the design, so each 200
+must leave exactly one new version).
+"""
+
+import argparse
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+from design_http import _design, environment, free_port, need_wrk, serve  # noqa: E402
+
+ORG = "cx-unconference"
+OFFERING = "unconference-2027"
+EVENT = "unconference-2027"
+
+# One wrk per endpoint: (connections, Lua script). Each Lua script cycles through the
+# lines of its own data file.
+CYCLE = """
+local lines, n = {}, 0
+function init(args)
+  for line in io.lines(args[1]) do lines[#lines + 1] = line end
+end
+"""
+SCRIPTS = {
+    "design_put": CYCLE
+    + """
+function request()
+  n = n % #lines + 1
+  local token, path, body = lines[n]:match("^(%S+) (%S+) (.*)$")
+  return wrk.format("PUT", path, {["Authorization"] = "Bearer " .. token,
+    ["Content-Type"] = "application/json"}, body)
+end
+""",
+    "designer_page": CYCLE
+    + """
+function request()
+  n = n % #lines + 1
+  local cookie, path = lines[n]:match("^(%S+) (%S+)$")
+  return wrk.format("GET", path, {["Cookie"] = cookie})
+end
+""",
+    "agenda_read": CYCLE
+    + """
+function request()
+  n = n % #lines + 1
+  local token, path = lines[n]:match("^(%S+) (%S+)$")
+  return wrk.format("GET", path, {["Authorization"] = "Bearer " .. token})
+end
+""",
+    "schedule_page": CYCLE
+    + """
+function request()
+  n = n % #lines + 1
+  return wrk.format("GET", lines[n])
+end
+""",
+    # Ask for a pair, vote on it, ask for the next: two requests per vote.
+    "pairwise_vote": CYCLE
+    + """
+local pending = nil
+function request()
+  n = n % #lines + 1
+  local token, base = lines[n]:match("^(%S+) (%S+)$")
+  local auth = {["Authorization"] = "Bearer " .. (pending and pending.token or token),
+    ["Content-Type"] = "application/json"}
+  if pending then
+    local vote = pending
+    pending = nil
+    return wrk.format("POST", vote.base .. "/pairs/" .. vote.id, auth, '{"choice": "left"}')
+  end
+  last = {token = token, base = base}
+  return wrk.format("GET", base .. "/pairs/next", auth)
+end
+function response(status, headers, body)
+  local id = body and body:match('^{"id": ?(%d+)')
+  if status == 200 and id and last then
+    pending = {token = last.token, base = last.base, id = id}
+  end
+end
+""",
+    "dashboard": CYCLE
+    + """
+function request()
+  n = n % #lines + 1
+  local cookie, path = lines[n]:match("^(%S+) (%S+)$")
+  return wrk.format("GET", path, {["Cookie"] = cookie})
+end
+""",
+}
+CONNECTIONS = {
+    "design_put": 4,
+    "designer_page": 2,
+    "agenda_read": 3,
+    "schedule_page": 2,
+    "pairwise_vote": 2,
+    "dashboard": 1,
+}
+
+
+def prepare(env: dict[str, str], folder: Path) -> None:
+    """Migrate, load the demo, and write each endpoint's request data."""
+    for command in (["migrate", "-v", "0"], ["demo"]):
+        subprocess.run(
+            [sys.executable, "-m", "cocreate", *command],
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+    os.environ.update({k: v for k, v in env.items() if k.isupper()})
+    import django
+
+    django.setup()
+    from django.contrib.sessions.backends.db import SessionStore
+    from django_scopes import scope
+
+    from cocreate.accounts.services import api_token_create
+    from cocreate.offerings import engine
+    from cocreate.offerings.models import Offering
+    from cocreate.organisations.models import Membership, Organisation, Role
+
+    organisation = Organisation.objects.get(slug=ORG)
+    with scope(organisation=organisation):
+        offering = Offering.objects.get(slug=OFFERING)
+        members = list(
+            Membership.objects.filter(role=Role.CUSTOMER).select_related("user").order_by("pk")
+        )
+        organiser = Membership.objects.get(user__email=f"olivia@{ORG}.example").user
+    compiled = engine.engine_offering(offering)
+    rng = random.Random(5)
+    tokens = [api_token_create(user=m.user, name="load")[1] for m in members]
+    cookies = [_session(SessionStore, m.user) for m in members[:50]]
+    design = f"/api/v1/orgs/{ORG}/offerings/{OFFERING}/design"
+    rounds: list[list[str]] = [[], []]
+    for token in tokens:
+        for version in (0, 1):
+            body = {"options": sorted(int(o) for o in _design(compiled, rng).options)}
+            rounds[version].append(f"{token} {design} {json.dumps(body)}")
+    files = {
+        "design_put": rounds[0] + rounds[1],
+        "designer_page": [f"{c} /o/{ORG}/offerings/{OFFERING}/" for c in cookies],
+        "agenda_read": [f"{t} /api/v1/orgs/{ORG}/events/{EVENT}/agenda" for t in tokens],
+        "schedule_page": [f"/events/{ORG}/{EVENT}/"],
+        "pairwise_vote": [f"{t} /api/v1/orgs/{ORG}" for t in tokens],
+        "dashboard": [f"{_session(SessionStore, organiser)} /o/{ORG}/offerings/{OFFERING}/demand/"],
+    }
+    for name, lines in files.items():
+        (folder / f"{name}.txt").write_text("\n".join(lines) + "\n")
+        (folder / f"{name}.lua").write_text(SCRIPTS[name])
+
+
+def _session(store: Any, user: Any) -> str:
+    from django.conf import settings
+
+    session = store()
+    session["_auth_user_id"] = str(user.pk)
+    session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
+    session["_auth_user_hash"] = user.get_session_auth_hash()
+    session.create()
+    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+
+
+def create_database(url: str) -> None:
+    """The empty database the PostgreSQL server (started by scripts/with-postgres) needs."""
+    import psycopg
+
+    server, _, name = url.rpartition("/")
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as connection:
+        connection.execute(f'create database "{name}"')
+
+
+def versions() -> int:
+    from django_scopes import scopes_disabled
+
+    from cocreate.offerings.models import DesignVersion
+
+    with scopes_disabled():
+        return DesignVersion.objects.count()
+
+
+def start_wrk(base: str, name: str, folder: Path, seconds: int) -> subprocess.Popen[str]:
+    connections = CONNECTIONS[name]
+    # A wrk thread's connections share one Lua state: the voting script remembers which
+    # pair it was shown, so each of its connections gets a thread of its own.
+    threads = connections if name == "pairwise_vote" else 1
+    command = [need_wrk(), "-t", str(threads), "-c", str(connections), "-d", f"{seconds}s"]
+    command += ["--timeout", "10s", "--latency", "-s", str(folder / f"{name}.lua"), base]
+    command += ["--", str(folder / f"{name}.txt")]
+    return subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+
+
+def figures(output: str) -> dict[str, Any]:
+    scale = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+    def latency(label: str) -> float:
+        found = re.search(rf"{label}\s+([\d.]+)(us|ms|s)\b", output)
+        return round(float(found.group(1)) * scale[found.group(2)], 1) if found else float("nan")
+
+    total = int(re.search(r"(\d+) requests in", output).group(1))  # type: ignore[union-attr]
+    non_2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
+    socket = re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
+    )
+    errors = int(non_2xx.group(1)) if non_2xx else 0
+    errors += sum(int(g) for g in socket.groups()) if socket else 0
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))  # type: ignore[union-attr]
+    return {
+        "requests": total,
+        "per_second": round(rate, 1),
+        "p50_ms": latency("50%"),
+        "p99_ms": latency("99%"),
+        "errors": errors,
+    }
+
+
+def run(database: str, seconds: int) -> dict[str, Any]:
+    folder = Path(tempfile.mkdtemp(prefix=f"cocreate-load-{database}-"))
+    env = environment(str(folder))
+    env["LOG_FORMAT"] = "text"
+    if database == "postgresql":
+        env["DATABASE_URL"] = os.environ["DATABASE_URL"]
+        create_database(env["DATABASE_URL"])
+    prepare(env, folder)
+    port = free_port()
+    server = serve(env, port)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        before = versions()
+        warm = subprocess.run(
+            [need_wrk(), "-t", "1", "-c", "4", "-d", "3s", base + "/healthz"],
+            capture_output=True,
+            text=True,
+        )
+        assert warm.returncode == 0
+        load = {name: start_wrk(base, name, folder, seconds) for name in SCRIPTS}
+        endpoints = {name: figures(process.communicate()[0]) for name, process in load.items()}
+        time.sleep(1)  # requests still in flight when wrk stopped finish
+        written = versions() - before
+        bare_run = subprocess.run(
+            [
+                need_wrk(),
+                "-t",
+                "1",
+                "-c",
+                str(sum(CONNECTIONS.values())),
+                "-d",
+                f"{seconds}s",
+                "--latency",
+                base + "/healthz",
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        bare = figures(bare_run.stdout)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    accepted = endpoints["design_put"]["requests"] - endpoints["design_put"]["errors"]
+    mixed = sum(e["per_second"] for e in endpoints.values())
+    return {
+        "database": database,
+        "endpoints": endpoints,
+        "mixed_per_second": round(mixed, 1),
+        "p99_ms": max(e["p99_ms"] for e in endpoints.values()),
+        "errors": sum(e["errors"] for e in endpoints.values()),
+        "bare_per_second": bare["per_second"],
+        "ratio": round(mixed / bare["per_second"], 3),
+        # wrk counts answers it received; an accepted design must have its version.
+        "lost_writes": max(0, accepted - written),
+    }
+
+
+def table(result: dict[str, Any]) -> str:
+    lines = [
+        f"Mixed load on {result['database']}",
+        f"  {'endpoint':<15} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}",
+    ]
+    for name, e in result["endpoints"].items():
+        lines.append(
+            f"  {name:<15} {e['per_second']:>8} {e['p50_ms']:>8} {e['p99_ms']:>8} {e['errors']:>7}"
+        )
+    lines.append(
+        f"  {'all':<15} {result['mixed_per_second']:>8} {'':>8} {result['p99_ms']:>8} "
+        f"{result['errors']:>7}   bare /healthz {result['bare_per_second']}/s, "
+        f"ratio {result['ratio']}, lost writes {result['lost_writes']}"
+    )
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="20 seconds of load")
+    parser.add_argument("--json", action="store_true", help="end with one JSON line")
+    parser.add_argument("--database", choices=["sqlite", "postgresql", "both"], default="both")
+    parser.add_argument("--inside-postgres", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    seconds = 20 if args.quick else 60
+    if args.inside_postgres:  # started by scripts/with-postgres, below
+        print(json.dumps(run("postgresql", seconds)))
+        return
+    results = []
+    if args.database in ("sqlite", "both"):
+        results.append(run("sqlite", seconds))
+    if args.database in ("postgresql", "both"):
+        command = [
+            str(ROOT / "scripts" / "with-postgres"),
+            sys.executable,
+            __file__,
+            "--inside-postgres",
+        ] + (["--quick"] if args.quick else [])
+        output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+        results.append(json.loads(output.strip().splitlines()[-1]))
+    for result in results:
+        print(table(result))
+    if args.json:
+        main_result = results[0]
+        print(
+            json.dumps(
+                {
+                    **{
+                        k: main_result[k]
+                        for k in (
+                            "mixed_per_second",
+                            "p99_ms",
+                            "errors",
+                            "bare_per_second",
+                            "ratio",
+                            "lost_writes",
+                        )
+                    },
+                    "by_database": {
+                        r["database"]: {k: v for k, v in r.items() if k != "endpoints"}
+                        for r in results
+                    },
+                }
+            )
+        )
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT / "src"))
+    main()

@@ -1,0 +1,202 @@
+"""Reads of the listening app. Each enters the organisation's scope itself."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+from django_scopes import scope
+
+from cocreate.listening.models import (
+    Conversation,
+    Feedback,
+    ImportProblem,
+    ListeningSettings,
+    Phase,
+    RunStatus,
+    SignalImport,
+    StaffPulse,
+    Statement,
+    Survey,
+    Theme,
+    ThemeRun,
+    Touchpoint,
+    Vote,
+)
+from cocreate.organisations.models import FieldKind, Organisation, ProfileField
+
+
+@dataclass(frozen=True)
+class JourneyPhase:
+    phase: Phase
+    touchpoints: list[Touchpoint]
+
+
+def journey(organisation: Organisation) -> list[JourneyPhase]:
+    """The phases in order, each with its touchpoints (two queries)."""
+    with scope(organisation=organisation):
+        phases = list(Phase.objects.order_by("position", "id"))
+        touchpoints = list(Touchpoint.objects.order_by("position", "id"))
+    return [JourneyPhase(p, [t for t in touchpoints if t.phase_id == p.pk]) for p in phases]
+
+
+def phases(organisation: Organisation) -> QuerySet[Phase]:
+    with scope(organisation=organisation):
+        return Phase.objects.order_by("position", "id")
+
+
+def touchpoints(organisation: Organisation) -> QuerySet[Touchpoint]:
+    with scope(organisation=organisation):
+        return Touchpoint.objects.select_related("phase").order_by(
+            "phase__position", "position", "id"
+        )
+
+
+def settings_of(organisation: Organisation) -> ListeningSettings:
+    with scope(organisation=organisation):
+        found = ListeningSettings.objects.filter(organisation=organisation).first()
+    return found or ListeningSettings(organisation=organisation)
+
+
+def segment_fields(organisation: Organisation) -> QuerySet[ProfileField]:
+    with scope(organisation=organisation):
+        return ProfileField.objects.filter(kind=FieldKind.SINGLE_CHOICE)
+
+
+def surveys(organisation: Organisation) -> QuerySet[Survey]:
+    with scope(organisation=organisation):
+        return (
+            Survey.objects.select_related("touchpoint__phase")
+            .annotate(answers=Count("feedback"))
+            .order_by("touchpoint__phase__position", "touchpoint__position", "-created_at")
+        )
+
+
+def survey_by_token(token: str) -> Survey | None:
+    """The form a shareable link names, in whichever organisation it is: the token is
+    the only thing a visitor has, and it names one form (unique across organisations)."""
+    from django_scopes import scopes_disabled
+
+    with scopes_disabled():
+        return (
+            Survey.objects.select_related("touchpoint__phase", "organisation")
+            .filter(token=token)
+            .first()
+        )
+
+
+def feedback(
+    organisation: Organisation,
+    *,
+    touchpoint: int | None = None,
+    source: str = "",
+    with_text: bool = False,
+) -> QuerySet[Feedback]:
+    with scope(organisation=organisation):
+        found = Feedback.objects.select_related("touchpoint__phase", "customer")
+        if touchpoint:
+            found = found.filter(touchpoint_id=touchpoint)
+        if source:
+            found = found.filter(source=source)
+        if with_text:
+            found = found.exclude(text="")
+        return found.order_by("-submitted_at", "-id")
+
+
+def imports(organisation: Organisation) -> QuerySet[SignalImport]:
+    with scope(organisation=organisation):
+        return SignalImport.objects.defer("content").select_related("created_by")
+
+
+def import_problems(signal_import: SignalImport) -> QuerySet[ImportProblem]:
+    with scope(organisation=signal_import.organisation_id):
+        return ImportProblem.objects.filter(signal_import=signal_import).order_by("line", "id")
+
+
+def latest_theme_run(organisation: Organisation) -> ThemeRun | None:
+    with scope(organisation=organisation):
+        return ThemeRun.objects.filter(status=RunStatus.DONE).order_by("-finished_at").first()
+
+
+def current_theme_run(organisation: Organisation) -> ThemeRun | None:
+    with scope(organisation=organisation):
+        return ThemeRun.objects.order_by("-created_at", "-id").first()
+
+
+def themes_of(run: ThemeRun) -> list[Theme]:
+    with scope(organisation=run.organisation_id):
+        return list(Theme.objects.filter(run=run).order_by("number"))
+
+
+def texts_since(organisation: Organisation, run: ThemeRun | None) -> int:
+    """Feedback texts that came in after a theme run finished (all of them without one)."""
+    with scope(organisation=organisation):
+        found = Feedback.objects.exclude(text="")
+        if run is not None and run.finished_at is not None:
+            found = found.filter(submitted_at__gt=run.finished_at)
+        return found.count()
+
+
+def pulses_of(organisation: Organisation, user_id: int, limit: int = 8) -> list[StaffPulse]:
+    with scope(organisation=organisation):
+        return list(StaffPulse.objects.filter(staff_id=user_id).order_by("-submitted_at")[:limit])
+
+
+def conversations(organisation: Organisation) -> QuerySet[Conversation]:
+    with scope(organisation=organisation):
+        return Conversation.objects.annotate(
+            statement_count=Count("statements", distinct=True)
+        ).order_by("-is_open", "-created_at", "-id")
+
+
+@dataclass(frozen=True)
+class StatementCount:
+    statement: Statement
+    agree: int
+    disagree: int
+    passed: int
+    mine: int | None
+
+    @property
+    def votes(self) -> int:
+        return self.agree + self.disagree + self.passed
+
+
+def statements(conversation: Conversation, user_id: int | None = None) -> list[StatementCount]:
+    """Each statement with its votes so far (and this person's own vote)."""
+    with scope(organisation=conversation.organisation_id):
+        found = Statement.objects.filter(conversation=conversation).annotate(
+            agree=Count("votes", filter=Q(votes__value=1)),
+            disagree=Count("votes", filter=Q(votes__value=-1)),
+            passed=Count("votes", filter=Q(votes__value=0)),
+        )
+        mine = dict(
+            Vote.objects.filter(conversation=conversation, participant_id=user_id).values_list(
+                "statement_id", "value"
+            )
+        )
+        return [
+            StatementCount(s, s.agree, s.disagree, s.passed, mine.get(s.pk))
+            for s in found.order_by("id")
+        ]
+
+
+def next_statement(conversation: Conversation, user_id: int) -> Statement | None:
+    """The first statement this person has not voted on yet."""
+    with scope(organisation=conversation.organisation_id):
+        voted = Vote.objects.filter(conversation=conversation, participant_id=user_id)
+        return (
+            Statement.objects.filter(conversation=conversation)
+            .exclude(pk__in=voted.values("statement_id"))
+            .order_by("id")
+            .first()
+        )
+
+
+def votes_frame_rows(conversation: Conversation) -> list[tuple[Any, ...]]:
+    """(participant, statement, vote) for every vote: the opinion groups' input."""
+    with scope(organisation=conversation.organisation_id):
+        return list(
+            Vote.objects.filter(conversation=conversation).values_list(
+                "participant_id", "statement_id", "value"
+            )
+        )
