@@ -1,16 +1,18 @@
 """The demo's co-created agenda: two days, six rooms, eight slots a day, about eighty
 sessions proposed by the community, the interest of the 300 attendees, a first plan
 published, then five sessions proposed during the event and a re-plan published too.
-Everything goes through the real services and the real optimiser."""
+Everything goes through the real services and the real optimiser, except the attendees'
+two thousand wishes, which are written at once."""
 
 import random
 from datetime import date, time
 
+from django.db import transaction
 from django_scopes import scope
 
 from cocreate.accounts.models import User
 from cocreate.agenda import services
-from cocreate.agenda.models import Event, Format, Phase, Schedule
+from cocreate.agenda.models import Event, Format, Interest, Phase, Schedule, Weight
 from cocreate.demo.people import DOMAIN, INTERESTS
 from cocreate.organisations.models import Membership, Organisation, Role
 
@@ -59,7 +61,7 @@ LATE = [  # proposed during the event
     ("Bring your journey map for feedback", "Journey mapping"),
     ("Night owls: measurement war stories", "Measurement and NPS"),
 ]
-SEARCH_SECONDS = 8.0
+SEARCH_SECONDS = 3.0  # 8 s finds no better plan for the demo: 0.954 of wishes attendable, 3 s 0.953
 
 
 def load_agenda(organisation: Organisation, *, seed: int) -> Event:
@@ -114,19 +116,36 @@ def _interest(
     proposals: list, members: list[Membership], rng: random.Random, share: float = 1.0
 ) -> None:
     """Each attendee wants sessions on their interests, some they must attend."""
+    wishes = []
     for membership in members:
         if membership.role == Role.ORGANISER or rng.random() > share:
             continue
         liked = set(membership.profile.get("interests") or [])
         pool = [p for p in proposals if liked & set(p.topics)] or proposals
         for proposal in rng.sample(pool, min(len(pool), rng.randint(4, 12))):
-            weight = "must" if rng.random() < 0.25 else "like"
-            services.interest_set(proposal=proposal, user=membership.user, weight=weight)
+            weight = Weight.MUST if rng.random() < 0.25 else Weight.LIKE
+            wishes.append(
+                Interest(
+                    organisation_id=proposal.organisation_id,
+                    proposal=proposal,
+                    user=membership.user,
+                    weight=weight,
+                )
+            )
+    with transaction.atomic(), scope(organisation=members[0].organisation_id):
+        Interest.objects.bulk_create(wishes)
 
 
 def _publish(event: Event, organiser: User, *, replan: bool = False) -> None:
-    run = services.run_start(event=event, actor=organiser, replan=replan, time_limit=SEARCH_SECONDS)
-    services.run_execute(run.pk)
-    with scope(organisation=event.organisation_id):
-        draft = Schedule.objects.get(run=run)
-    services.schedule_publish(schedule=draft, actor=organiser)
+    """Plan and publish. A busy machine may find no schedule in the first few seconds (a
+    small demo packs its rooms tightly), as an organiser might: then it runs again, longer."""
+    for seconds in (SEARCH_SECONDS, 10 * SEARCH_SECONDS):
+        run = services.run_start(event=event, actor=organiser, replan=replan, time_limit=seconds)
+        services.run_execute(run.pk)
+        with scope(organisation=event.organisation_id):
+            draft = Schedule.objects.filter(run=run).first()
+        if draft is not None:
+            services.schedule_publish(schedule=draft, actor=organiser)
+            return
+    run.refresh_from_db()
+    raise RuntimeError(f"The demo's agenda could not be planned: {run.error}")
