@@ -38,11 +38,17 @@ OFFERING = "unconference-2027"
 EVENT = "unconference-2027"
 
 # One wrk per endpoint: (connections, Lua script). Each Lua script cycles through the
-# lines of its own data file.
+# lines of its own data file, each wrk thread from its own place in it (so that two
+# threads do not act as the same person at once).
 CYCLE = """
-local lines, n = {}, 0
+local lines, n, threads = {}, 0, 0
+function setup(thread)
+  thread:set("place", threads)
+  threads = threads + 1
+end
 function init(args)
   for line in io.lines(args[1]) do lines[#lines + 1] = line end
+  n = (place or 0) * math.floor(#lines / 2)
 end
 """
 SCRIPTS = {
@@ -78,27 +84,33 @@ function request()
   return wrk.format("GET", lines[n])
 end
 """,
-    # Ask for a pair, vote on it, ask for the next: two requests per vote.
+    # Ask for a pair, vote on it, ask for the next: two requests per vote. Only the answer
+    # to "next" names a pair to vote on (the vote's own answer names the pair too).
     "pairwise_vote": CYCLE
     + """
-local pending = nil
+local pending, asking = nil, nil
+local function headers(token)
+  return {["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json"}
+end
 function request()
-  n = n % #lines + 1
-  local token, base = lines[n]:match("^(%S+) (%S+)$")
-  local auth = {["Authorization"] = "Bearer " .. (pending and pending.token or token),
-    ["Content-Type"] = "application/json"}
   if pending then
     local vote = pending
-    pending = nil
-    return wrk.format("POST", vote.base .. "/pairs/" .. vote.id, auth, '{"choice": "left"}')
+    pending, asking = nil, nil
+    return wrk.format("POST", vote.base .. "/pairs/" .. vote.id, headers(vote.token),
+      '{"choice": "left"}')
   end
-  last = {token = token, base = base}
-  return wrk.format("GET", base .. "/pairs/next", auth)
+  n = n % #lines + 1
+  local token, base = lines[n]:match("^(%S+) (%S+)$")
+  asking = {token = token, base = base}
+  return wrk.format("GET", base .. "/pairs/next", headers(token))
 end
 function response(status, headers, body)
-  local id = body and body:match('^{"id": ?(%d+)')
-  if status == 200 and id and last then
-    pending = {token = last.token, base = last.base, id = id}
+  if asking then
+    local id = body and body:match('^{"id": ?(%d+)')
+    if status == 200 and id then
+      pending = {token = asking.token, base = asking.base, id = id}
+    end
+    asking = nil
   end
 end
 """,
@@ -111,11 +123,13 @@ function request()
 end
 """,
 }
+# A bounded load: one person at a time per endpoint, two for the busiest, each sending
+# the next request as soon as the last is answered.
 CONNECTIONS = {
-    "design_put": 4,
-    "designer_page": 2,
-    "agenda_read": 3,
-    "schedule_page": 2,
+    "design_put": 2,
+    "designer_page": 1,
+    "agenda_read": 2,
+    "schedule_page": 1,
     "pairwise_vote": 2,
     "dashboard": 1,
 }
