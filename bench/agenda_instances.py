@@ -149,7 +149,9 @@ def replan_scenario(
 ) -> tuple[Instance, str]:
     """The event after a quarter of its periods: the cells held for live proposals
     released, 5 new proposals, 2 withdrawals among sessions still to come, 20% of
-    attendees changing two of their future wishes, and one room lost. Returns the new
+    attendees changing two of their future wishes, and one room lost: for the rest of the
+    event, or, when the sessions still to come would not fit without it, for as many of
+    the coming periods as they leave free (two room-slots kept spare). Returns the new
     instance and the first slot not yet started."""
     rng = np.random.default_rng(seed)
     now = scale.periods // 4
@@ -180,11 +182,14 @@ def replan_scenario(
                 kept[upcoming[int(c)]] = MUST if rng.random() < MUST_SHARE else WOULD_LIKE
         wishes[attendee] = kept
     lost_room = instance.rooms[len(instance.rooms) // 2].id
-    changed = replace(
-        instance,
-        sessions=tuple(sessions),
-        wishes=wishes,
-        rooms=tuple(r for r in instance.rooms if r.id != lost_room),
-        reserved=(),
-    )
+    coming = instance.slots[now:]
+    need = sum(s.length for s in sessions if s.id in set(upcoming))
+    spare = len(coming) * (len(instance.rooms) - 1) - need
+    if spare >= 2:
+        rooms, lost = tuple(r for r in instance.rooms if r.id != lost_room), ()
+    else:  # the room stays for the last periods, where the sessions need it
+        periods = max(0, len(coming) + spare - 2)
+        rooms = instance.rooms
+        lost = tuple(Reserved(room=lost_room, slot=s.id) for s in coming[:periods])
+    changed = replace(instance, sessions=tuple(sessions), wishes=wishes, rooms=rooms, reserved=lost)
     return changed, now_slot
