@@ -32,7 +32,7 @@ from cocreate.offerings.models import (
     Offering,
 )
 from cocreate.offerings.selectors import design_of
-from cocreate.offerings.services.seats import give_back_seats, take_seat
+from cocreate.offerings.services.seats import give_back_seats, lock_options, take_seat
 from cocreate.organisations.models import Membership
 
 # Violations the customer can do nothing about but wait: a full option is waitlisted.
@@ -170,6 +170,7 @@ def design_submit(
         if design.version and set(current) == wanted and design.answers == check.selection.answers:
             return design  # idempotent: nothing changed, nothing sent
         removed = set(current) - wanted
+        lock_options(removed | (wanted - set(current)))
         design.choices.filter(option_id__in=removed).delete()
         freed = [o for o in removed if current[o] == ChoiceStatus.CONFIRMED and capacity[o]]
         give_back_seats(freed)
@@ -214,6 +215,7 @@ def design_withdraw(*, offering: Offering, membership: Membership) -> None:
         if design is None or (not design.choices.exists() and not design.answers):
             raise Conflict("You have no submitted design to withdraw.")
         choices = list(design.choices.select_related("option"))
+        lock_options([c.option_id for c in choices])
         design.choices.all().delete()
         give_back_seats(
             [

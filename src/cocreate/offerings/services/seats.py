@@ -18,6 +18,18 @@ from cocreate.messaging.services import notify
 from cocreate.offerings.models import Choice, ChoiceStatus, Option
 
 
+def lock_options(option_ids: Collection[int]) -> None:
+    """Lock the options a change will take seats on or free, in one order (by id) for
+    everyone: two designs that swap the same two options then wait for each other
+    instead of deadlocking (PostgreSQL; SQLite has one writer at a time anyway)."""
+    list(
+        Option.objects.select_for_update()
+        .filter(pk__in=option_ids, capacity__isnull=False)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+
+
 def take_seat(option_id: int, capacity: int | None) -> bool:
     """One seat on the option if one is left (always, for an unlimited option)."""
     if capacity is None:

@@ -160,3 +160,47 @@ def test_fifty_people_racing_for_the_last_ten_seats(acme_live):
         waiting = Choice.objects.filter(option=u.keynote, status=ChoiceStatus.WAITLISTED).count()
     assert (seats, confirmed, waiting) == (10, 10, 40)
     connections.close_all()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_people_swapping_the_same_two_options_at_once_never_deadlock(acme_live):
+    """Each change frees one option and takes the other, in opposite orders: without one
+    locking order, PostgreSQL would find a deadlock and refuse one of them."""
+    org = acme_live
+    u = build_unconference(org)
+    first, second = join(org, 1), join(org, 2)
+    submit(u, first, u.keynote)
+    submit(u, second, u.workshop)
+    rounds = 15
+    start = threading.Barrier(2)
+    failures: list[BaseException] = []
+
+    def swap(membership, options):
+        try:
+            for n in range(rounds):
+                start.wait()
+                submit(u, membership, options[n % 2])
+        except BaseException as error:  # reported below: a thread's error must fail the test
+            failures.append(error)
+            start.abort()
+        finally:
+            connection.close()
+
+    threads = [
+        threading.Thread(target=swap, args=[first, (u.workshop, u.keynote)]),
+        threading.Thread(target=swap, args=[second, (u.keynote, u.workshop)]),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert failures == []
+    with scope(organisation=org.organisation):
+        seats = dict(
+            Option.objects.filter(pk__in=[u.keynote.pk, u.workshop.pk]).values_list(
+                "pk", "seats_taken"
+            )
+        )
+    assert seats == {u.keynote.pk: 1, u.workshop.pk: 1}
+    connections.close_all()
