@@ -31,10 +31,12 @@ test-sqlite:
 	$(BIN)/pytest -n 2
 
 # The same suite on a real PostgreSQL server, without what cannot differ there: the pure
-# engines (no database), the browser (the pages are the same) and the fuzzer. The test
-# that restarts the server runs alone, so it cannot break the others' connections.
+# engines (no database), the browser (the pages are the same), the fuzzer, and loading the
+# whole demo (services tested here one by one; bench/load.py loads it on PostgreSQL). The
+# test that restarts the server runs alone, so it cannot break the others' connections.
 test-postgres:
 	scripts/with-postgres bash -c '$(BIN)/pytest -n 2 --ignore=src/cocreate/engines \
+	  --ignore=src/cocreate/tests/test_demo.py --ignore=src/cocreate/tests/test_demo_seed.py \
 	  -m "not browser and not fuzz and not restarts_database" && $(BIN)/pytest -m restarts_database'
 
 # Known vulnerabilities in every locked dependency. It needs PyPI's JSON API (or OSV with
