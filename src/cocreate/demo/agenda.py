@@ -7,6 +7,7 @@ two thousand wishes, which are written at once."""
 import random
 from datetime import date, time
 
+from django.core.management.base import CommandError
 from django.db import transaction
 from django_scopes import scope
 
@@ -148,4 +149,4 @@ def _publish(event: Event, organiser: User, *, replan: bool = False) -> None:
             services.schedule_publish(schedule=draft, actor=organiser)
             return
     run.refresh_from_db()
-    raise RuntimeError(f"The demo's agenda could not be planned: {run.error}")
+    raise CommandError(f"The demo's agenda could not be planned: {run.error} Try --reset.")
