@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.db import connection
 from django.test import Client
 from django_scopes import scope
 
@@ -75,6 +76,13 @@ def client_for(user: User) -> Client:
     client = Client()
     client.force_login(user)
     return client
+
+
+@pytest.fixture(autouse=True)
+def _postgresql_only(request):
+    """A test marked postgresql, selected on another database, fails saying so."""
+    if request.node.get_closest_marker("postgresql") and connection.vendor != "postgresql":
+        pytest.fail("This test needs PostgreSQL: run it through make test-postgres.")
 
 
 @pytest.fixture(scope="session")

@@ -16,9 +16,7 @@ from cocreate.offerings.tests.conftest import build_unconference
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        connection.vendor != "postgresql", reason="needs PostgreSQL: make test-postgres"
-    ),
+    pytest.mark.postgresql,
 ]
 
 

@@ -30,9 +30,7 @@ from cocreate.tests.test_scale_out import customers_with_tokens
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        connection.vendor != "postgresql", reason="needs PostgreSQL: make test-postgres"
-    ),
+    pytest.mark.postgresql,
 ]
 
 

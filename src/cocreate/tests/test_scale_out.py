@@ -11,7 +11,6 @@ from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
-from django.db import connection
 from django_scopes import scope, scopes_disabled
 from django_tasks_db.models import DBTaskResult
 
@@ -29,9 +28,7 @@ from cocreate.tests.cluster import cluster, wait_for
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        connection.vendor != "postgresql", reason="needs PostgreSQL: make test-postgres"
-    ),
+    pytest.mark.postgresql,
 ]
 CUSTOMERS = 40
 SEATS = 10
