@@ -5,7 +5,7 @@ BIN := .venv/bin
 .PHONY: demo test install lint test-sqlite test-postgres audit
 
 install:
-	@scripts/uv sync --locked --extra text --python python3 --quiet
+	@scripts/uv sync --locked --extra text --python python3 --quiet --compile-bytecode
 
 demo: install
 	$(BIN)/cocreate migrate --no-input

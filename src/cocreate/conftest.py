@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from allauth.account.models import EmailAddress
+from altair.utils import schemapi
 from django.db import connection
 from django.test import Client
 from django_scopes import scope
@@ -83,6 +84,13 @@ def _postgresql_only(request):
     """A test marked postgresql, selected on another database, fails saying so."""
     if request.node.get_closest_marker("postgresql") and connection.vendor != "postgresql":
         pytest.fail("This test needs PostgreSQL: run it through make test-postgres.")
+
+
+@pytest.fixture(autouse=True)
+def _charts_checked():
+    """Pages skip Altair's Vega-Lite check for speed (core/charts.py); tests keep it."""
+    with schemapi.debug_mode(True):
+        yield
 
 
 @pytest.fixture(scope="session")

@@ -5,6 +5,16 @@ JSON data block, and every chart links to its data."""
 from typing import Any
 
 import altair as alt
+from altair.utils import schemapi
+
+# Channels are written as classes (alt.X("field:Q"), alt.Tooltip(...), alt.XDatum(0)),
+# never as bare strings or alt.value/alt.datum dicts: Altair resolves those through the whole
+# Vega-Lite schema, about 5 ms for each one.
+#
+# Altair checks every schema object against Vega-Lite as it is built, data rows included,
+# which costs a dashboard about 100 ms per request. The specs are fixed by code, so the
+# tests check them (src/cocreate/conftest.py turns the check back on) and pages skip it.
+schemapi.disable_debug_mode()
 
 # One look for every chart: Pico's font and indigo, quiet axes.
 THEME: dict[str, Any] = {
@@ -26,7 +36,7 @@ def chart(
 
     `summary` is the sentence a screen reader (and anyone without JavaScript) gets.
     """
-    rendered = spec.to_dict()
+    rendered = spec.to_dict(validate=schemapi.DEBUG_MODE)
     rendered["config"] = {**THEME["config"], **rendered.get("config", {})}
     rendered.setdefault("width", "container")
     rendered.setdefault("autosize", {"type": "fit-x", "contains": "padding"})

@@ -39,7 +39,9 @@ def ranking_chart(rows: Sequence[dict[str, Any]]) -> alt.LayerChart:
             alt.Tooltip("score:Q", title="All Our Ideas score"),
         ],
     )
-    interval = base.mark_rule(strokeWidth=2, color="#1d1d1d").encode(x="low:Q", x2="high:Q")
+    interval = base.mark_rule(strokeWidth=2, color="#1d1d1d").encode(
+        x=alt.X("low:Q"), x2=alt.X2("high")
+    )
     return (bars + interval).properties(height=max(120, 24 * len(data)))
 
 
@@ -64,7 +66,9 @@ def landscape_chart(
     over_served = (
         alt.Chart(alt.Data(values=[{"s": 0, "i": 0}, {"s": 10, "i": 10}]))
         .mark_area(opacity=0.12, color="#2a9d8f")
-        .encode(x=alt.X("s:Q", scale=axis_scale), y=alt.Y("i:Q", scale=axis_scale), y2=alt.datum(0))
+        .encode(
+            x=alt.X("s:Q", scale=axis_scale), y=alt.Y("i:Q", scale=axis_scale), y2=alt.Y2Datum(0)
+        )
     )
     lines = []
     for level in (10, 12, 15):
@@ -88,7 +92,11 @@ def landscape_chart(
             )
         )
         .mark_text(fontSize=11, color="#6c757d", align="left", baseline="bottom")
-        .encode(x=alt.X("s:Q", scale=axis_scale), y=alt.Y("i:Q", scale=axis_scale), text="text:N")
+        .encode(
+            x=alt.X("s:Q", scale=axis_scale),
+            y=alt.Y("i:Q", scale=axis_scale),
+            text=alt.Text("text:N"),
+        )
     )
     dots = (
         alt.Chart(alt.Data(values=points))

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+from django.core.cache import cache
 from django.db.models import Count
 from django_scopes import scope
 
@@ -24,6 +25,7 @@ from cocreate.organisations.models import Membership, Organisation
 RANKING_ROUNDS = 200
 OPPORTUNITY_ROUNDS = 1000
 SEED = 0
+CHOOSER_SECONDS = 10
 
 
 # Near-duplicates
@@ -92,13 +94,13 @@ def duplicate_groups(organisation: Organisation | int) -> list[list[Idea]]:
 # Ranking
 
 
-def visible_ideas(organisation: Organisation | int) -> list[Idea]:
+def visible_idea_ids(organisation: Organisation | int) -> list[int]:
     """The ideas in the vote, oldest first (ties in the ranking keep this order)."""
     with scope(organisation=organisation):
         return list(
-            Idea.objects.filter(hidden_at__isnull=True, merged_into__isnull=True).order_by(
-                "created_at", "pk"
-            )
+            Idea.objects.filter(hidden_at__isnull=True, merged_into__isnull=True)
+            .order_by("created_at", "pk")
+            .values_list("pk", flat=True)
         )
 
 
@@ -142,18 +144,30 @@ def support_counts(organisation: Organisation | int) -> dict[int, int]:
 
 
 def rank(organisation: Organisation | int) -> ranking_engine.Ranking:
-    ids = [idea.pk for idea in visible_ideas(organisation)]
+    ids = visible_idea_ids(organisation)
     votes = decisive_votes(organisation, ids)
     support = {k: v for k, v in support_counts(organisation).items() if k in set(ids)}
     return ranking_engine.rank_ideas(ids, votes, support=support, rounds=RANKING_ROUNDS, seed=SEED)
 
 
-def pair_chooser(votes: ranking_engine.PairwiseVotes) -> ranking_engine.PairChooser:
-    """The adaptive chooser over the current fit of every decisive vote."""
+def pair_chooser(organisation: Organisation | int, ids: list[int]) -> ranking_engine.PairChooser:
+    """The adaptive chooser over a recent fit of every decisive vote about `ids`.
+
+    One vote barely moves the fit, and refitting would cost every "next pair" a fit over
+    all votes, so the fit is shared through the cache for CHOOSER_SECONDS (or until the
+    ideas in the vote change).
+    """
+    key = f"pair-chooser:{organisation if isinstance(organisation, int) else organisation.pk}"
+    cached = cache.get(key)
+    if cached is not None and cached[0] == ids:
+        return cached[1]
     fitted = ranking_engine.fit(
-        ranking_engine.PairTotals.of(votes), prior=ranking_engine.SPARSE_PRIOR
+        ranking_engine.PairTotals.of(decisive_votes(organisation, ids)),
+        prior=ranking_engine.SPARSE_PRIOR,
     )
-    return ranking_engine.PairChooser.from_fit(fitted)
+    chooser = ranking_engine.PairChooser.from_fit(fitted)
+    cache.set(key, (ids, chooser), CHOOSER_SECONDS)
+    return chooser
 
 
 # Outcomes

@@ -62,13 +62,13 @@ def score_intervals(
     )
     scale = alt.Scale(domain=zoomed(data, measure), nice=True)
     rule = base.mark_rule(strokeWidth=3, color=GREY).encode(
-        x=alt.X("low:Q", scale=scale, title=UNITS[measure]), x2="high:Q"
+        x=alt.X("low:Q", scale=scale, title=UNITS[measure]), x2=alt.X2("high")
     )
-    dot = base.mark_circle(size=110, color=INDIGO, opacity=1).encode(x="value:Q")
+    dot = base.mark_circle(size=110, color=INDIGO, opacity=1).encode(x=alt.X("value:Q"))
     layers = [rule, dot]
     if measure == "nps":
         layers.insert(
-            0, alt.Chart().mark_rule(color="#c9ccd3", strokeDash=[3, 3]).encode(x=alt.datum(0))
+            0, alt.Chart().mark_rule(color="#c9ccd3", strokeDash=[3, 3]).encode(x=alt.XDatum(0))
         )
     return alt.layer(*layers).properties(height=row_height(data.height))
 
@@ -97,12 +97,12 @@ def trend(frame: pl.DataFrame, measure: str, by: str | None = None) -> alt.TopLe
         x=alt.X("period:T", title=None, axis=MONTHS)
     )
     scale = alt.Scale(domain=zoomed(data, measure), nice=True)
-    color = alt.Color(f"{by}:N", title=None) if by else alt.value(INDIGO)
+    color = alt.Color(f"{by}:N", title=None) if by else alt.ColorValue(INDIGO)
     band = base.mark_area(opacity=0.18, color=INDIGO).encode(
-        y=alt.Y("low:Q", scale=scale, title=UNITS[measure]), y2="high:Q"
+        y=alt.Y("low:Q", scale=scale, title=UNITS[measure]), y2=alt.Y2("high")
     )
     line = base.mark_line(point=True).encode(
-        y="value:Q",
+        y=alt.Y("value:Q"),
         color=color,
         tooltip=[
             alt.Tooltip("period:T", title="From", format="%d %b %Y"),
@@ -126,18 +126,22 @@ def linkage(
         alt.Chart(alt.Data(values=values(line)))
         .mark_area(opacity=0.18, color=INDIGO)
         .encode(
-            x=x, y=alt.Y("low:Q", title=customer_label, scale=alt.Scale(zero=False)), y2="high:Q"
+            x=x,
+            y=alt.Y("low:Q", title=customer_label, scale=alt.Scale(zero=False)),
+            y2=alt.Y2("high"),
         )
     )
     fitted = (
-        alt.Chart(alt.Data(values=values(line))).mark_line(color=INDIGO).encode(x=x, y="fitted:Q")
+        alt.Chart(alt.Data(values=values(line)))
+        .mark_line(color=INDIGO)
+        .encode(x=x, y=alt.Y("fitted:Q"))
     )
     dots = (
         alt.Chart(alt.Data(values=values(points)))
         .mark_circle(color=AMBER, opacity=0.85, stroke="#7a5a1c", strokeWidth=0.5)
         .encode(
             x=x,
-            y="customer_mean:Q",
+            y=alt.Y("customer_mean:Q"),
             size=alt.Size("customers:Q", title="Customer answers", legend=None),
             tooltip=[
                 alt.Tooltip("staff_score:Q", title="Staff member's usual score", format=".2f"),
@@ -186,7 +190,12 @@ def themes_by_phase(frame: pl.DataFrame, phases: list[str]) -> alt.TopLevelMixin
                 scale=alt.Scale(domain=[-0.6, 0, 0.6], range=[RED, "#e9e7ef", GREEN], clamp=True),
             ),
             opacity=alt.Opacity("texts:Q", legend=None, scale=alt.Scale(range=[0.35, 1])),
-            tooltip=["label:N", "phase:N", "texts:Q", alt.Tooltip("sentiment:Q", format=".2f")],
+            tooltip=[
+                alt.Tooltip("label:N"),
+                alt.Tooltip("phase:N"),
+                alt.Tooltip("texts:Q"),
+                alt.Tooltip("sentiment:Q", format=".2f"),
+            ],
         )
         .properties(height=row_height(frame["theme"].n_unique() if frame.height else 1))
     )
@@ -235,7 +244,7 @@ def demand(frame: pl.DataFrame) -> alt.TopLevelMixin:
         x=alt.X("share:Q", title="% of designs that chose it", scale=alt.Scale(domain=[0, 100]))
     )
     rule = base.mark_rule(color="#1d1d1d", strokeWidth=1.5).encode(
-        x="share_low:Q", x2="share_high:Q"
+        x=alt.X("share_low:Q"), x2=alt.X2("share_high")
     )
     return alt.layer(bars, rule).properties(height=row_height(data.height))
 
@@ -264,7 +273,7 @@ def cocreation_segments(frame: pl.DataFrame) -> alt.TopLevelMixin:
                 scale=alt.Scale(range=[INDIGO, AMBER]),
                 legend=alt.Legend(columns=1, labelLimit=300),
             ),
-            tooltip=["segment:N", "kind:N", "count:Q"],
+            tooltip=[alt.Tooltip("segment:N"), alt.Tooltip("kind:N"), alt.Tooltip("count:Q")],
         )
         .properties(height=row_height(frame.height))
     )

@@ -27,7 +27,7 @@ def demand_chart(rows: list[OptionDemand]) -> alt.Chart:
             x=alt.X("people:Q", title="People"),
             color=alt.Color("state:N", scale=alt.Scale(domain=STATES), title=None),
             order=alt.Order("state_order:Q"),
-            tooltip=["option:N", "state:N", "people:Q"],
+            tooltip=[alt.Tooltip("option:N"), alt.Tooltip("state:N"), alt.Tooltip("people:Q")],
         )
         .transform_calculate(state_order=f"indexof({STATES!r}, datum.state)")
         .properties(height=max(120, 22 * len(order)))
@@ -55,7 +55,7 @@ def breakdown_chart(
                 axis=alt.Axis(format="%"),
             ),
             color=alt.Color("answer:N", title=field),
-            tooltip=["option:N", "answer:N", "people:Q"],
+            tooltip=[alt.Tooltip("option:N"), alt.Tooltip("answer:N"), alt.Tooltip("people:Q")],
         )
         .properties(height=max(120, 22 * len({d["option"] for d in data})))
     )

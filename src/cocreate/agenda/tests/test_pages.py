@@ -55,6 +55,22 @@ def test_the_schedule_my_agenda_and_the_public_page_show_the_published_version(a
     assert "Loyalty without points" in public.content.decode()
 
 
+def test_the_public_page_shows_a_newly_published_version_at_once(acme, day):
+    publish(day, acme.organiser)
+    url = f"/events/acme/{day.event.slug}/"
+    assert "Big hall" in Client().get(url).content.decode()  # now kept in the cache
+
+    services.room_save(
+        event=day.event, actor=acme.organiser, room=day.big, name="Main hall", capacity=50
+    )
+    publish(day, acme.organiser)
+    page = Client().get(url).content.decode()
+
+    assert "version 2" in page
+    assert "Main hall" in page
+    assert "Big hall" not in page
+
+
 def test_no_public_page_before_anything_is_published(acme, day):
     assert Client().get(f"/events/acme/{day.event.slug}/").status_code == 404
 

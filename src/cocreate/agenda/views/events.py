@@ -3,14 +3,17 @@
 from collections.abc import Mapping
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
 from django_scopes import scope
 
 from cocreate.agenda import selectors, services
 from cocreate.agenda.forms import DayForm, EventForm, EventSettingsForm, RoomForm
-from cocreate.agenda.models import Event, Phase
+from cocreate.agenda.models import Event, Phase, Schedule
 from cocreate.agenda.views import lookup
 from cocreate.core.access import public_page
 from cocreate.core.errors import ServiceError
@@ -51,16 +54,39 @@ def event(request: OrgRequest, event: str) -> HttpResponse:
     return render(request, "agenda/event.html", _grid_context(found, request.user.pk))
 
 
+# The public schedule is the same for everyone and read far more often than it changes, so
+# its grid is kept in the shared cache for a while per published version: a new version
+# shows at once, interest counts and renamed sessions within this many seconds.
+PUBLIC_GRID_SECONDS = 30
+
+
 @public_page
 def public_schedule(request: HttpRequest, org: str, event: str) -> HttpResponse:
     """The published schedule of an event, for anyone with the address."""
     organisation = get_object_or_404(Organisation, slug=org)
     with scope(organisation=organisation):
         found = get_object_or_404(Event.objects.all(), slug=event)
-        if selectors.published_schedule(found) is None:
+        published = selectors.published_schedule(found)
+        if published is None:
             raise Http404("No schedule is published for this event yet.")
-        context = {**_grid_context(found, None), "organisation": organisation}
+        context = {
+            "event": found,
+            "published": published,
+            "organisation": organisation,
+            "grid_html": _public_grid(found, published),
+        }
         return render(request, "agenda/public_schedule.html", context)
+
+
+def _public_grid(event: Event, published: Schedule) -> SafeString:
+    assert published.published_at is not None
+    key = f"public-schedule:{published.pk}:{published.published_at.timestamp()}"
+    html = cache.get(key)
+    if html is None:
+        context = {"grid": selectors.grid(event, published), "mine": set()}
+        html = render_to_string("agenda/_grid.html", context)
+        cache.set(key, html, PUBLIC_GRID_SECONDS)
+    return mark_safe(html)  # rendered by our own template, escaped there
 
 
 def _grid_context(event: Event, user_id: int | None) -> dict[str, object]:

@@ -76,7 +76,7 @@ def pair_next(*, organisation: Organisation, user: User) -> Comparison | None:
             if comparison.left.visible and comparison.right.visible:
                 return comparison
             comparison.delete()  # an idea left the vote: that pair cannot be answered
-        ids = [idea.pk for idea in engine.visible_ideas(organisation)]
+        ids = engine.visible_idea_ids(organisation)
         if len(ids) < 2:
             return None
         index = {idea: n for n, idea in enumerate(ids)}
@@ -86,7 +86,7 @@ def pair_next(*, organisation: Organisation, user: User) -> Comparison | None:
             first, second = (int(x) for x in pair.split("-"))
             if first in index and second in index:
                 seen.append((index[first], index[second]))
-        chooser = engine.pair_chooser(engine.decisive_votes(organisation, ids))
+        chooser = engine.pair_chooser(organisation, ids)
         try:
             chosen = chooser.choose(count=1, seen=seen, seed=user.pk * 100_003 + len(seen))
         except ranking_engine.NoPairsLeft:

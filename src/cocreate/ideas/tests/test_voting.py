@@ -57,9 +57,7 @@ def test_a_second_vote_on_the_same_pair_in_a_round_is_refused_and_counts_once(ac
 
     with scope(organisation=acme.organisation):
         assert Comparison.objects.get(pk=pair.pk).choice == "left"
-    votes = engine.decisive_votes(
-        acme.organisation, [i.pk for i in engine.visible_ideas(acme.organisation)]
-    )
+    votes = engine.decisive_votes(acme.organisation, engine.visible_idea_ids(acme.organisation))
     assert len(votes.winners) == 1
 
 
