@@ -5,16 +5,23 @@ once, each driven by its own wrk process from outside the server. Then, alone, a
 endpoint (/healthz) on the same server for the ratio. On SQLite and on a PostgreSQL
 server the benchmark starts itself.
 
-    .venv/bin/python bench/load.py              # 60 s of load per database
-    .venv/bin/python bench/load.py --quick      # 20 s
+    .venv/bin/python bench/load.py              # both databases, 60 s per phase
+    .venv/bin/python bench/load.py --quick      # SQLite, a smaller demo, 10 s per phase
     .venv/bin/python bench/load.py --json       # ends with one JSON line
-    .venv/bin/python bench/load.py --database sqlite   # one of them only
+    .venv/bin/python bench/load.py --database postgresql   # one of them only
 
-Figures per endpoint: requests per second, p50/p99 latency, errors (non-2xx, timeouts,
-socket errors); in all: `mixed_per_second`, `p99_ms` (the worst endpoint's p99), errors,
-`bare_per_second`, `ratio`, and `lost_writes`: design submissions the server answered 200
-whose version is not in the database (every submission changes the design, so each 200
-must leave exactly one new version).
+Two phases. At capacity, every simulated person sends the next request as soon as the
+last is answered: the server is saturated and the rate is the most it serves, but the
+latency is mostly time spent queueing (the load generators share the 2 cores). Paced,
+the same people pause between requests (exponential think times) so that each endpoint is
+offered half its rate at capacity: the latency a user sees at that rate.
+
+Figures per endpoint and phase: requests per second, p50/p99 latency, errors (non-2xx,
+timeouts, socket errors); in all: `mixed_per_second` (at capacity), `p99_ms` (the worst
+endpoint's p99 when paced, at `paced_per_second`), `p99_saturated_ms`, errors (both
+phases), `bare_per_second`, `ratio`, and `lost_writes`: design submissions the server
+answered 200 whose version is not in the database (every submission changes the design,
+so each 200 must leave exactly one new version).
 """
 
 import argparse
@@ -49,6 +56,13 @@ end
 function init(args)
   for line in io.lines(args[1]) do lines[#lines + 1] = line end
   n = (place or 0) * math.floor(#lines / 2)
+  think = tonumber(args[2]) or 0
+  math.randomseed(os.time() + (place or 0))
+end
+function delay()
+  -- Exponential think time (milliseconds) with the mean given, 0 at capacity.
+  if think == 0 then return 0 end
+  return -think * math.log(1 - math.random())
 end
 """
 SCRIPTS = {
@@ -123,8 +137,7 @@ function request()
 end
 """,
 }
-# A bounded load: one person at a time per endpoint, two for the busiest, each sending
-# the next request as soon as the last is answered.
+# A bounded load: one person at a time per endpoint, two for the busiest.
 CONNECTIONS = {
     "design_put": 2,
     "designer_page": 1,
@@ -133,11 +146,17 @@ CONNECTIONS = {
     "pairwise_vote": 2,
     "dashboard": 1,
 }
+# Paced, each endpoint is offered this share of its rate at capacity.
+PACED_SHARE = 0.5
+PHASES = ("capacity", "paced")
+BARE_SECONDS = 10
+# Each person's designs, in turn: the first two at capacity, the next two paced.
+DESIGN_ROUNDS = 4
 
 
-def prepare(env: dict[str, str], folder: Path) -> None:
+def prepare(env: dict[str, str], folder: Path, customers: int) -> None:
     """Migrate, load the demo, and write each endpoint's request data."""
-    for command in (["migrate", "-v", "0"], ["demo"]):
+    for command in (["migrate", "-v", "0"], ["demo", "--customers", str(customers)]):
         subprocess.run(
             [sys.executable, "-m", "cocreate", *command],
             env=env,
@@ -153,7 +172,7 @@ def prepare(env: dict[str, str], folder: Path) -> None:
 
     from cocreate.accounts.services import api_token_create
     from cocreate.offerings import engine
-    from cocreate.offerings.models import Offering
+    from cocreate.offerings.models import Design, Offering
     from cocreate.organisations.models import Membership, Organisation, Role
 
     organisation = Organisation.objects.get(slug=ORG)
@@ -163,18 +182,29 @@ def prepare(env: dict[str, str], folder: Path) -> None:
             Membership.objects.filter(role=Role.CUSTOMER).select_related("user").order_by("pk")
         )
         organiser = Membership.objects.get(user__email=f"olivia@{ORG}.example").user
+        current = {
+            d.user_id: frozenset(str(c.option_id) for c in d.choices.all())
+            for d in Design.objects.filter(offering=offering).prefetch_related("choices")
+        }
     compiled = engine.engine_offering(offering)
     rng = random.Random(5)
     tokens = [api_token_create(user=m.user, name="load")[1] for m in members]
     cookies = [_session(SessionStore, m.user) for m in members[:50]]
     design = f"/api/v1/orgs/{ORG}/offerings/{OFFERING}/design"
-    rounds: list[list[str]] = [[], []]
-    for token in tokens:
-        for version in (0, 1):
-            body = {"options": sorted(int(o) for o in _design(compiled, rng).options)}
-            rounds[version].append(f"{token} {design} {json.dumps(body)}")
+    rounds: list[list[str]] = [[] for _ in range(DESIGN_ROUNDS)]
+    for member, token in zip(members, tokens, strict=True):
+        # All different, and from the design they have: each submission makes a version.
+        seen = {current.get(member.user_id, frozenset())}
+        for number in range(DESIGN_ROUNDS):
+            options = _design(compiled, rng).options
+            while options in seen:
+                options = _design(compiled, rng).options
+            seen.add(options)
+            body = {"options": sorted(int(o) for o in options)}
+            rounds[number].append(f"{token} {design} {json.dumps(body)}")
     files = {
-        "design_put": rounds[0] + rounds[1],
+        "design_put-capacity": rounds[0] + rounds[1],
+        "design_put-paced": rounds[2] + rounds[3],
         "designer_page": [f"{c} /o/{ORG}/offerings/{OFFERING}/" for c in cookies],
         "agenda_read": [f"{t} /api/v1/orgs/{ORG}/events/{EVENT}/agenda" for t in tokens],
         "schedule_page": [f"/events/{ORG}/{EVENT}/"],
@@ -183,7 +213,8 @@ def prepare(env: dict[str, str], folder: Path) -> None:
     }
     for name, lines in files.items():
         (folder / f"{name}.txt").write_text("\n".join(lines) + "\n")
-        (folder / f"{name}.lua").write_text(SCRIPTS[name])
+    for name, script in SCRIPTS.items():
+        (folder / f"{name}.lua").write_text(script)
 
 
 def _session(store: Any, user: Any) -> str:
@@ -215,14 +246,19 @@ def versions() -> int:
         return DesignVersion.objects.count()
 
 
-def start_wrk(base: str, name: str, folder: Path, seconds: int) -> subprocess.Popen[str]:
+def start_wrk(
+    base: str, name: str, folder: Path, seconds: int, *, phase: str, think_ms: float = 0
+) -> subprocess.Popen[str]:
     connections = CONNECTIONS[name]
+    data = folder / f"{name}-{phase}.txt"
+    if not data.exists():
+        data = folder / f"{name}.txt"
     # A wrk thread's connections share one Lua state: the voting script remembers which
     # pair it was shown, so each of its connections gets a thread of its own.
     threads = connections if name == "pairwise_vote" else 1
     command = [need_wrk(), "-t", str(threads), "-c", str(connections), "-d", f"{seconds}s"]
     command += ["--timeout", "10s", "--latency", "-s", str(folder / f"{name}.lua"), base]
-    command += ["--", str(folder / f"{name}.txt")]
+    command += ["--", str(data), f"{think_ms:.1f}"]
     return subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
 
 
@@ -250,17 +286,18 @@ def figures(output: str) -> dict[str, Any]:
     }
 
 
-def run(database: str, seconds: int) -> dict[str, Any]:
+def run(database: str, *, seconds: int, customers: int) -> dict[str, Any]:
     folder = Path(tempfile.mkdtemp(prefix=f"cocreate-load-{database}-"))
     env = environment(str(folder))
     env["LOG_FORMAT"] = "text"
     if database == "postgresql":
         env["DATABASE_URL"] = os.environ["DATABASE_URL"]
         create_database(env["DATABASE_URL"])
-    prepare(env, folder)
+    prepare(env, folder, customers)
     port = free_port()
     server = serve(env, port)
     base = f"http://127.0.0.1:{port}"
+    phases: dict[str, dict[str, dict[str, Any]]] = {}
     try:
         before = versions()
         warm = subprocess.run(
@@ -269,22 +306,24 @@ def run(database: str, seconds: int) -> dict[str, Any]:
             text=True,
         )
         assert warm.returncode == 0
-        load = {name: start_wrk(base, name, folder, seconds) for name in SCRIPTS}
-        endpoints = {name: figures(process.communicate()[0]) for name, process in load.items()}
-        time.sleep(1)  # requests still in flight when wrk stopped finish
+        for phase in PHASES:
+            think = {name: 0.0 for name in SCRIPTS}
+            if phase == "paced":  # each person's mean pause for half the rate at capacity
+                think = {
+                    name: CONNECTIONS[name] * 1000 / (PACED_SHARE * max(e["per_second"], 0.1))
+                    for name, e in phases["capacity"].items()
+                }
+            load = {
+                name: start_wrk(base, name, folder, seconds, phase=phase, think_ms=think[name])
+                for name in SCRIPTS
+            }
+            phases[phase] = {name: figures(p.communicate()[0]) for name, p in load.items()}
+            time.sleep(1)  # requests still in flight when wrk stopped finish
         written = versions() - before
+        bare_command = [need_wrk(), "-t", "1", "-c", str(sum(CONNECTIONS.values()))]
+        bare_command += ["-d", f"{BARE_SECONDS}s", "--latency", base + "/healthz"]
         bare_run = subprocess.run(
-            [
-                need_wrk(),
-                "-t",
-                "1",
-                "-c",
-                str(sum(CONNECTIONS.values())),
-                "-d",
-                f"{seconds}s",
-                "--latency",
-                base + "/healthz",
-            ],
+            bare_command,
             capture_output=True,
             text=True,
             check=True,
@@ -293,14 +332,18 @@ def run(database: str, seconds: int) -> dict[str, Any]:
     finally:
         server.terminate()
         server.wait(timeout=30)
-    accepted = endpoints["design_put"]["requests"] - endpoints["design_put"]["errors"]
-    mixed = sum(e["per_second"] for e in endpoints.values())
+    every = [e for endpoints in phases.values() for e in endpoints.values()]
+    puts = [endpoints["design_put"] for endpoints in phases.values()]
+    accepted = sum(e["requests"] - e["errors"] for e in puts)
+    mixed = sum(e["per_second"] for e in phases["capacity"].values())
     return {
         "database": database,
-        "endpoints": endpoints,
+        "phases": phases,
         "mixed_per_second": round(mixed, 1),
-        "p99_ms": max(e["p99_ms"] for e in endpoints.values()),
-        "errors": sum(e["errors"] for e in endpoints.values()),
+        "p99_ms": max(e["p99_ms"] for e in phases["paced"].values()),
+        "paced_per_second": round(sum(e["per_second"] for e in phases["paced"].values()), 1),
+        "p99_saturated_ms": max(e["p99_ms"] for e in phases["capacity"].values()),
+        "errors": sum(e["errors"] for e in every),
         "bare_per_second": bare["per_second"],
         "ratio": round(mixed / bare["per_second"], 3),
         # wrk counts answers it received; an accepted design must have its version.
@@ -309,70 +352,65 @@ def run(database: str, seconds: int) -> dict[str, Any]:
 
 
 def table(result: dict[str, Any]) -> str:
-    lines = [
-        f"Mixed load on {result['database']}",
-        f"  {'endpoint':<15} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}",
-    ]
-    for name, e in result["endpoints"].items():
-        lines.append(
-            f"  {name:<15} {e['per_second']:>8} {e['p50_ms']:>8} {e['p99_ms']:>8} {e['errors']:>7}"
-        )
+    lines = [f"Mixed load on {result['database']}"]
+    header = f"  {'endpoint':<15} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}"
+    for phase, endpoints in result["phases"].items():
+        lines += [f" {phase}", header]
+        for name, e in endpoints.items():
+            lines.append(
+                f"  {name:<15} {e['per_second']:>8} {e['p50_ms']:>8} {e['p99_ms']:>8} "
+                f"{e['errors']:>7}"
+            )
+        rate = sum(e["per_second"] for e in endpoints.values())
+        worst = max(e["p99_ms"] for e in endpoints.values())
+        errors = sum(e["errors"] for e in endpoints.values())
+        lines.append(f"  {'all':<15} {round(rate, 1):>8} {'':>8} {worst:>8} {errors:>7}")
     lines.append(
-        f"  {'all':<15} {result['mixed_per_second']:>8} {'':>8} {result['p99_ms']:>8} "
-        f"{result['errors']:>7}   bare /healthz {result['bare_per_second']}/s, "
-        f"ratio {result['ratio']}, lost writes {result['lost_writes']}"
+        f" bare /healthz {result['bare_per_second']}/s, ratio {result['ratio']}, "
+        f"lost writes {result['lost_writes']}"
     )
     return "\n".join(lines)
 
 
+KEYS = (
+    "mixed_per_second",
+    "p99_ms",
+    "paced_per_second",
+    "p99_saturated_ms",
+    "errors",
+    "bare_per_second",
+    "ratio",
+    "lost_writes",
+)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="20 seconds of load")
+    parser.add_argument(
+        "--quick", action="store_true", help="SQLite only, 100 customers, 10 s per phase"
+    )
     parser.add_argument("--json", action="store_true", help="end with one JSON line")
-    parser.add_argument("--database", choices=["sqlite", "postgresql", "both"], default="both")
+    parser.add_argument("--database", choices=["sqlite", "postgresql", "both"])
     parser.add_argument("--inside-postgres", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    seconds = 20 if args.quick else 60
+    size = {"seconds": 10, "customers": 100} if args.quick else {"seconds": 60, "customers": 300}
     if args.inside_postgres:  # started by scripts/with-postgres, below
-        print(json.dumps(run("postgresql", seconds)))
+        print(json.dumps(run("postgresql", **size)))
         return
+    database = args.database or ("sqlite" if args.quick else "both")
     results = []
-    if args.database in ("sqlite", "both"):
-        results.append(run("sqlite", seconds))
-    if args.database in ("postgresql", "both"):
-        command = [
-            str(ROOT / "scripts" / "with-postgres"),
-            sys.executable,
-            __file__,
-            "--inside-postgres",
-        ] + (["--quick"] if args.quick else [])
+    if database in ("sqlite", "both"):
+        results.append(run("sqlite", **size))
+    if database in ("postgresql", "both"):
+        command = [str(ROOT / "scripts" / "with-postgres"), sys.executable, __file__]
+        command += ["--inside-postgres"] + (["--quick"] if args.quick else [])
         output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
         results.append(json.loads(output.strip().splitlines()[-1]))
     for result in results:
         print(table(result))
     if args.json:
-        main_result = results[0]
-        print(
-            json.dumps(
-                {
-                    **{
-                        k: main_result[k]
-                        for k in (
-                            "mixed_per_second",
-                            "p99_ms",
-                            "errors",
-                            "bare_per_second",
-                            "ratio",
-                            "lost_writes",
-                        )
-                    },
-                    "by_database": {
-                        r["database"]: {k: v for k, v in r.items() if k != "endpoints"}
-                        for r in results
-                    },
-                }
-            )
-        )
+        by_database = {r["database"]: {k: r[k] for k in KEYS} for r in results}
+        print(json.dumps({**by_database[results[0]["database"]], "by_database": by_database}))
 
 
 if __name__ == "__main__":
