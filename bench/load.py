@@ -25,6 +25,7 @@ so each 200 must leave exactly one new version).
 """
 
 import argparse
+import io
 import json
 import os
 import random
@@ -149,25 +150,21 @@ CONNECTIONS = {
 # Paced, each endpoint is offered this share of its rate at capacity.
 PACED_SHARE = 0.5
 PHASES = ("capacity", "paced")
-BARE_SECONDS = 10
 # Each person's designs, in turn: the first two at capacity, the next two paced.
 DESIGN_ROUNDS = 4
 
 
 def prepare(env: dict[str, str], folder: Path, customers: int) -> None:
     """Migrate, load the demo, and write each endpoint's request data."""
-    for command in (["migrate", "-v", "0"], ["demo", "--customers", str(customers)]):
-        subprocess.run(
-            [sys.executable, "-m", "cocreate", *command],
-            env=env,
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
     os.environ.update({k: v for k, v in env.items() if k.isupper()})
     import django
 
     django.setup()
     from django.contrib.sessions.backends.db import SessionStore
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    call_command("demo", customers=customers, stdout=io.StringIO())
     from django_scopes import scope
 
     from cocreate.accounts.services import api_token_create
@@ -287,6 +284,7 @@ def figures(output: str) -> dict[str, Any]:
 
 
 def run(database: str, *, seconds: int, customers: int) -> dict[str, Any]:
+    bare_seconds = max(5, seconds // 6)
     folder = Path(tempfile.mkdtemp(prefix=f"cocreate-load-{database}-"))
     env = environment(str(folder))
     env["LOG_FORMAT"] = "text"
@@ -301,7 +299,7 @@ def run(database: str, *, seconds: int, customers: int) -> dict[str, Any]:
     try:
         before = versions()
         warm = subprocess.run(
-            [need_wrk(), "-t", "1", "-c", "4", "-d", "3s", base + "/healthz"],
+            [need_wrk(), "-t", "1", "-c", "4", "-d", "1s", base + "/healthz"],
             capture_output=True,
             text=True,
         )
@@ -321,7 +319,7 @@ def run(database: str, *, seconds: int, customers: int) -> dict[str, Any]:
             time.sleep(1)  # requests still in flight when wrk stopped finish
         written = versions() - before
         bare_command = [need_wrk(), "-t", "1", "-c", str(sum(CONNECTIONS.values()))]
-        bare_command += ["-d", f"{BARE_SECONDS}s", "--latency", base + "/healthz"]
+        bare_command += ["-d", f"{bare_seconds}s", "--latency", base + "/healthz"]
         bare_run = subprocess.run(
             bare_command,
             capture_output=True,
