@@ -1,5 +1,8 @@
 """Load balancers ask whether a process is up and whether it can serve."""
 
+import subprocess
+import sys
+
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.test import Client
@@ -26,3 +29,12 @@ def test_readyz_is_unavailable_while_a_migration_is_pending(transactional_db):
     finally:
         executor = MigrationExecutor(connection)
         executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+def test_a_web_worker_imports_every_view_before_its_first_request():
+    """Otherwise the first request to each worker, and all behind it, waits for the imports."""
+    probe = "import sys, cocreate.wsgi; print('cocreate.agenda.views.events' in sys.modules)"
+    answer = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert answer.stdout.strip() == "True"
