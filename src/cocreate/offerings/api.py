@@ -38,6 +38,7 @@ from cocreate.offerings.schemas import (
     StepPatch,
     TransitionIn,
 )
+from cocreate.offerings.views import lookup
 from cocreate.organisations.access import OrgRequest, org_operation
 from cocreate.organisations.rules import Permission
 
@@ -47,7 +48,7 @@ ONE = BASE + "/{offering}"
 
 
 def _offering(request: OrgRequest, slug: str) -> Offering:
-    return get_object_or_404(selectors.offerings_for(request.membership), slug=slug)
+    return lookup.offering(request, slug)
 
 
 # Offerings

@@ -46,6 +46,7 @@ def membership_for(user: Any, org_slug: str, permission: Permission) -> Membersh
         )
     if membership is None:
         raise Http404("No such organisation.")
+    membership.user = user  # the same person: no query when a service reads it
     if not allows(membership.role, permission):
         raise PermissionDenied(f"Your role ({membership.get_role_display()}) may not do this.")
     return membership

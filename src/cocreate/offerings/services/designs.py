@@ -32,7 +32,7 @@ from cocreate.offerings.models import (
     Offering,
 )
 from cocreate.offerings.selectors import design_of
-from cocreate.offerings.services.seats import give_back_seats, lock_options, take_seat
+from cocreate.offerings.services.seats import give_back_seats, lock_options, take_seats
 from cocreate.organisations.models import Membership
 
 # Violations the customer can do nothing about but wait: a full option is waitlisted.
@@ -170,20 +170,20 @@ def design_submit(
         if design.version and set(current) == wanted and design.answers == check.selection.answers:
             return design  # idempotent: nothing changed, nothing sent
         removed = set(current) - wanted
-        lock_options(removed | (wanted - set(current)))
+        added = wanted - set(current)
+        seats_left = lock_options(removed | added)
         design.choices.filter(option_id__in=removed).delete()
         freed = [o for o in removed if current[o] == ChoiceStatus.CONFIRMED and capacity[o]]
         give_back_seats(freed)
+        seated = take_seats(added, seats_left)
         Choice.objects.bulk_create(
             Choice(
                 organisation_id=offering.organisation_id,
                 design=design,
                 option_id=option_id,
-                status=ChoiceStatus.CONFIRMED
-                if take_seat(option_id, capacity[option_id])
-                else ChoiceStatus.WAITLISTED,
+                status=ChoiceStatus.CONFIRMED if option_id in seated else ChoiceStatus.WAITLISTED,
             )
-            for option_id in sorted(wanted - set(current))
+            for option_id in sorted(added)
         )
         design.version += 1  # the row is locked: no one else changes it meanwhile
         design.answers = dict(check.selection.answers)

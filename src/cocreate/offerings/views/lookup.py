@@ -8,7 +8,9 @@ from cocreate.organisations.access import OrgRequest
 
 
 def offering(request: OrgRequest, slug: str) -> Offering:
-    return get_object_or_404(selectors.offerings_for(request.membership), slug=slug)
+    found = get_object_or_404(selectors.offerings_for(request.membership), slug=slug)
+    found.organisation = request.organisation  # already loaded: no query when read
+    return found
 
 
 def dimension(offering: Offering, dimension_id: int) -> Dimension:
