@@ -10,7 +10,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Sum
+from django.db.models import Count, Max, Sum
 from django_scopes import scope
 
 from cocreate.offerings.models import (
@@ -75,6 +75,25 @@ def option_demand(offering: Offering) -> list[OptionDemand]:
         ):
             rows[option_id].tried = people
     return list(rows.values())
+
+
+def fingerprint(offering: Offering) -> str:
+    """What the demand figures are made of, in a few aggregates: it changes whenever a
+    design is submitted or withdrawn, a seat is given from a waitlist, a choice is refused,
+    a profile is edited, or the offering or its options change."""
+    with scope(organisation=offering.organisation_id):
+        parts = [
+            Design.objects.filter(offering=offering).aggregate(
+                n=Count("pk"), last=Max("updated_at")
+            ),
+            Choice.objects.filter(option__offering=offering).aggregate(
+                n=Count("pk"), last=Max("pk"), promoted=Max("promoted_at")
+            ),
+            Attempt.objects.filter(offering=offering).aggregate(n=Count("pk"), last=Max("last_at")),
+            Membership.objects.aggregate(last=Max("profile_updated_at")),
+        ]
+    values = [offering.revision, offering.updated_at, *(v for p in parts for v in p.values())]
+    return ":".join(str(v) for v in values)
 
 
 def breakdown(offering: Offering, field_key: str) -> dict[int, Counter[str]]:

@@ -1,23 +1,36 @@
 """What customers chose and could not have: the organisation's view of demand."""
 
+import hashlib
+import time
+from typing import Any
+
+from django.core.cache import cache
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 
 from cocreate.core.charts import chart
 from cocreate.offerings import demand as figures
 from cocreate.offerings.charts import breakdown_chart, demand_chart
+from cocreate.offerings.models import Offering
 from cocreate.offerings.views import lookup
 from cocreate.organisations import selectors as organisation_selectors
 from cocreate.organisations.access import OrgRequest, org_page
-from cocreate.organisations.models import FieldKind
+from cocreate.organisations.models import FieldKind, ProfileField
 from cocreate.organisations.rules import Permission
+
+# The page reads every choice, attempt and profile of the offering, so its figures are
+# kept in the shared cache with their fingerprint. A refresh when nothing changed costs a
+# few aggregate queries. While designs keep coming in (a registration rush), the figures
+# are rebuilt at most every FRESH_SECONDS, and the page says when they are from.
+FRESH_SECONDS = 5
+KEEP_SECONDS = 3600
 
 
 @org_page(Permission.VIEW_DEMAND)
 def demand(request: OrgRequest, offering: str) -> HttpResponse:
     found = lookup.offering(request, offering)
-    rows = figures.option_demand(found)
     # Answers that fall into a few groups: choice questions, not free text.
     fields = [
         f
@@ -26,13 +39,25 @@ def demand(request: OrgRequest, offering: str) -> HttpResponse:
     ]
     field_key = request.GET.get("by") or (fields[0].key if fields else "")
     field = next((f for f in fields if f.key == field_key), None)
+    label = f"{field.key}:{field.label}" if field else ""
+    key = f"demand:{found.pk}:{hashlib.sha256(label.encode()).hexdigest()[:16]}"
+    stamp = figures.fingerprint(found)
+    kept = cache.get(key)
+    if kept is not None and (kept["stamp"] == stamp or time.time() - kept["at"] < FRESH_SECONDS):
+        context = kept["context"]
+    else:
+        context = {**_figures(request, found, field), "as_of": timezone.now()}
+        cache.set(key, {"stamp": stamp, "at": time.time(), "context": context}, KEEP_SECONDS)
+    page = {**context, "offering": found, "field": field, "fields": fields}
+    return render(request, "offerings/demand.html", page)
+
+
+def _figures(request: OrgRequest, found: Offering, field: ProfileField | None) -> dict[str, Any]:
+    rows = figures.option_demand(found)
     csv_url = reverse("offering_demand_csv", args=[request.organisation.slug, found.slug])
     wanted = sum(r.wanted for r in rows)
     context = {
-        "offering": found,
         "rows": rows,
-        "fields": fields,
-        "field": field,
         "conflicts": figures.common_conflicts(found),
         "open_answers": figures.open_answers(found),
         "totals": {
@@ -53,7 +78,7 @@ def demand(request: OrgRequest, offering: str) -> HttpResponse:
             title=f"Who chose what, by “{field.label}”",
             data_url=f"{csv_url}?by={field.key}",
         )
-    return render(request, "offerings/demand.html", context)
+    return context
 
 
 @org_page(Permission.VIEW_DEMAND)
