@@ -155,4 +155,5 @@ def test_the_demand_page_keeps_its_figures_for_a_few_seconds_while_designs_come_
 
     assert re.findall(r'<p class="stat">(\d+)</p>', again)[0] == "0"
     as_of = re.compile(r"Figures as of [^<]+")
-    assert as_of.findall(first) and as_of.findall(again) == as_of.findall(first)
+    assert as_of.findall(first)
+    assert as_of.findall(again) == as_of.findall(first)
