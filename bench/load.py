@@ -162,9 +162,6 @@ def prepare(env: dict[str, str], folder: Path, customers: int) -> None:
     django.setup()
     from django.contrib.sessions.backends.db import SessionStore
     from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-    call_command("demo", customers=customers, stdout=io.StringIO())
     from django_scopes import scope
 
     from cocreate.accounts.services import api_token_create
@@ -172,6 +169,8 @@ def prepare(env: dict[str, str], folder: Path, customers: int) -> None:
     from cocreate.offerings.models import Design, Offering
     from cocreate.organisations.models import Membership, Organisation, Role
 
+    call_command("migrate", verbosity=0)
+    call_command("demo", customers=customers, stdout=io.StringIO())
     organisation = Organisation.objects.get(slug=ORG)
     with scope(organisation=organisation):
         offering = Offering.objects.get(slug=OFFERING)
