@@ -41,9 +41,10 @@ def demand(request: OrgRequest, offering: str) -> HttpResponse:
     field = next((f for f in fields if f.key == field_key), None)
     label = f"{field.key}:{field.label}" if field else ""
     key = f"demand:{found.pk}:{hashlib.sha256(label.encode()).hexdigest()[:16]}"
-    stamp = figures.fingerprint(found)
     kept = cache.get(key)
-    if kept is not None and (kept["stamp"] == stamp or time.time() - kept["at"] < FRESH_SECONDS):
+    fresh = kept is not None and time.time() - kept["at"] < FRESH_SECONDS
+    stamp = "" if fresh else figures.fingerprint(found)
+    if kept is not None and (fresh or kept["stamp"] == stamp):
         context = kept["context"]
     else:
         context = {**_figures(request, found, field), "as_of": timezone.now()}
