@@ -8,7 +8,6 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django_scopes import scope
 from ninja import Router, Status
@@ -47,10 +46,6 @@ BASE = "/orgs/{org}/offerings"
 ONE = BASE + "/{offering}"
 
 
-def _offering(request: OrgRequest, slug: str) -> Offering:
-    return lookup.offering(request, slug)
-
-
 # Offerings
 
 
@@ -85,7 +80,7 @@ def import_offering(request: OrgRequest, org: str, payload: ImportIn) -> Status[
 @router.get(ONE, response=OfferingDetailOut)
 @org_operation(Permission.DESIGN_EXPERIENCE)
 def get_offering(request: OrgRequest, org: str, offering: str) -> dict[str, Any]:
-    found = _offering(request, offering)
+    found = lookup.offering(request, offering)
     steps = selectors.steps(found)
     return {
         **{f: getattr(found, f) for f in OfferingOut.model_fields},
@@ -104,7 +99,7 @@ def _fields(obj: Any, schema: Any) -> dict[str, Any]:
 def update_offering(
     request: OrgRequest, org: str, offering: str, payload: OfferingPatch
 ) -> Offering:
-    found = _offering(request, offering)
+    found = lookup.offering(request, offering)
     current = {f: getattr(found, f) for f in ("name", "description", "kind", "unit", "budget")}
     changes = payload.model_dump(exclude_unset=True)
     return services.offering_update(offering=found, actor=request.user, **{**current, **changes})
@@ -113,14 +108,14 @@ def update_offering(
 @router.post(ONE + "/status", response=OfferingOut)
 @org_operation(Permission.MANAGE_OFFERINGS)
 def change_status(request: OrgRequest, org: str, offering: str, payload: TransitionIn) -> Offering:
-    found = _offering(request, offering)
+    found = lookup.offering(request, offering)
     return services.offering_transition(offering=found, actor=request.user, to=payload.to)
 
 
 @router.get(ONE + "/export", response=dict[str, Any])
 @org_operation(Permission.MANAGE_OFFERINGS)
 def export_offering(request: OrgRequest, org: str, offering: str) -> dict[str, Any]:
-    return services.offering_export(_offering(request, offering))
+    return services.offering_export(lookup.offering(request, offering))
 
 
 # Steps, options and rules
@@ -129,15 +124,13 @@ def export_offering(request: OrgRequest, org: str, offering: str) -> dict[str, A
 @router.post(ONE + "/steps", response={201: StepOut})
 @org_operation(Permission.MANAGE_OFFERINGS)
 def create_step(request: OrgRequest, org: str, offering: str, payload: StepIn) -> Status[Any]:
-    found = _offering(request, offering)
+    found = lookup.offering(request, offering)
     step = services.dimension_create(offering=found, actor=request.user, **payload.model_dump())
     return Status(201, {**_fields(step, StepOut), "options": []})
 
 
 def _step(request: OrgRequest, offering: str, step_id: int) -> Dimension:
-    return get_object_or_404(
-        Dimension.objects.filter(offering=_offering(request, offering)), pk=step_id
-    )
+    return lookup.dimension(lookup.offering(request, offering), step_id)
 
 
 @router.patch(ONE + "/steps/{step_id}", response=StepOut)
@@ -172,10 +165,7 @@ def create_option(
 
 
 def _option(request: OrgRequest, offering: str, option_id: int) -> Option:
-    return get_object_or_404(
-        Option.objects.filter(offering=_offering(request, offering)).select_related("partner"),
-        pk=option_id,
-    )
+    return lookup.option(lookup.offering(request, offering), option_id)
 
 
 def _partner(request: OrgRequest, name: str | None) -> Partner | None:
@@ -223,14 +213,14 @@ def delete_option(request: OrgRequest, org: str, offering: str, option_id: int) 
 @router.post(ONE + "/rules", response={201: RuleOut})
 @org_operation(Permission.MANAGE_OFFERINGS)
 def create_rule(request: OrgRequest, org: str, offering: str, payload: RuleIn) -> Status[Rule]:
-    found = _offering(request, offering)
+    found = lookup.offering(request, offering)
     return Status(
         201, services.rule_create(offering=found, actor=request.user, **payload.model_dump())
     )
 
 
 def _rule(request: OrgRequest, offering: str, rule_id: int) -> Rule:
-    return get_object_or_404(Rule.objects.filter(offering=_offering(request, offering)), pk=rule_id)
+    return lookup.rule(lookup.offering(request, offering), rule_id)
 
 
 @router.put(ONE + "/rules/{rule_id}", response=RuleOut)
@@ -257,7 +247,7 @@ def delete_rule(request: OrgRequest, org: str, offering: str, rule_id: int) -> S
 def validate_design(request: OrgRequest, org: str, offering: str, payload: DesignIn) -> Any:
     """Every problem with a design and the nearest designs that work. Saves nothing."""
     check = services.design_check(
-        offering=_offering(request, offering),
+        offering=lookup.offering(request, offering),
         membership=request.membership,
         options=payload.options,
         answers=payload.answers,
@@ -295,7 +285,7 @@ def _ints(ids: Any) -> list[int]:
 @org_operation(Permission.DESIGN_EXPERIENCE)
 def put_design(request: OrgRequest, org: str, offering: str, payload: DesignIn) -> dict[str, Any]:
     """Submit or revise your design. The same design again changes nothing (idempotent)."""
-    found = _offering(request, offering)
+    found = lookup.offering(request, offering)
     design = services.design_submit(
         offering=found,
         membership=request.membership,
@@ -308,7 +298,7 @@ def put_design(request: OrgRequest, org: str, offering: str, payload: DesignIn) 
 @router.get(ONE + "/design", response=PlanOut)
 @org_operation(Permission.DESIGN_EXPERIENCE)
 def get_design(request: OrgRequest, org: str, offering: str) -> dict[str, Any]:
-    found = _offering(request, offering)
+    found = lookup.offering(request, offering)
     return _plan(found, selectors.design_of(found, request.membership))
 
 
@@ -342,7 +332,7 @@ def _plan(offering: Offering, design: Design | None) -> dict[str, Any]:
 @org_operation(Permission.DESIGN_EXPERIENCE)
 def get_design_calendar(request: OrgRequest, org: str, offering: str) -> HttpResponse:
     """Your plan's timed options as an iCalendar file (text/calendar)."""
-    found = _offering(request, offering)
+    found = lookup.offering(request, offering)
     design = selectors.design_of(found, request.membership)
     url = settings.SITE_URL + reverse("my_plan", args=[request.organisation.slug, found.slug])
     calendar = plan_calendar(found, selectors.plan_choices(design) if design else [], url)
@@ -352,7 +342,8 @@ def get_design_calendar(request: OrgRequest, org: str, offering: str) -> HttpRes
 @router.delete(ONE + "/design", response={204: None})
 @org_operation(Permission.DESIGN_EXPERIENCE)
 def withdraw_design(request: OrgRequest, org: str, offering: str) -> Status[None]:
-    services.design_withdraw(offering=_offering(request, offering), membership=request.membership)
+    found = lookup.offering(request, offering)
+    services.design_withdraw(offering=found, membership=request.membership)
     return Status(204, None)
 
 
@@ -374,7 +365,7 @@ def get_demand(request: OrgRequest, org: str, offering: str) -> list[dict[str, A
             "refused_people": r.tried,
             "refusals": r.attempts,
         }
-        for r in figures.option_demand(_offering(request, offering))
+        for r in figures.option_demand(lookup.offering(request, offering))
     ]
 
 
@@ -382,15 +373,15 @@ def get_demand(request: OrgRequest, org: str, offering: str) -> list[dict[str, A
 @org_operation(Permission.FULFIL_OPTIONS)
 def list_fulfilment(request: OrgRequest, org: str, offering: str) -> list[dict[str, Any]]:
     """The choices of options that your partner delivers (organisers: every partner's)."""
-    choices = selectors.partner_choices(_offering(request, offering), request.membership)
+    choices = selectors.partner_choices(lookup.offering(request, offering), request.membership)
     return [_fulfilment(c) for c in choices]
 
 
 @router.post(ONE + "/fulfilment/{choice_id}", response=FulfilmentOut)
 @org_operation(Permission.FULFIL_OPTIONS)
 def fulfil_choice(request: OrgRequest, org: str, offering: str, choice_id: int) -> dict[str, Any]:
-    found = _offering(request, offering)
-    choice = get_object_or_404(selectors.offering_choices(found), pk=choice_id)
+    found = lookup.offering(request, offering)
+    choice = lookup.choice(found, choice_id)
     return _fulfilment(services.choice_fulfil(choice=choice, membership=request.membership))
 
 

@@ -89,9 +89,9 @@ def _public_grid(event: Event, published: Schedule) -> SafeString:
     return mark_safe(html)  # rendered by our own template, escaped there
 
 
-def _grid_context(event: Event, user_id: int | None) -> dict[str, object]:
+def _grid_context(event: Event, user_id: int) -> dict[str, object]:
     published = selectors.published_schedule(event)
-    agenda = selectors.personal_agenda(event, user_id) if user_id else None
+    agenda = selectors.personal_agenda(event, user_id)
     return {
         "event": event,
         "published": published,

@@ -1,6 +1,7 @@
 """Capacity is never oversold; whoever misses out waits in line and is told when a seat frees."""
 
 import threading
+from functools import partial
 
 import pytest
 from django.db import connection, connections
@@ -27,6 +28,27 @@ def submit(u, membership, *options):
         options=[str(o.pk) for o in (*options, u.in_person)],
         answers={},
     )
+
+
+def at_once(*calls) -> list[BaseException]:
+    """Run each call in a thread of its own (so on a database connection of its own), all
+    at once; what they raised, for the test to fail on."""
+    failures: list[BaseException] = []
+
+    def run(call):
+        try:
+            call()
+        except BaseException as error:
+            failures.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=[call]) for call in calls]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return failures
 
 
 def statuses(u, option):
@@ -136,24 +158,12 @@ def test_fifty_people_racing_for_the_last_ten_seats(acme_live):
     )
     people = [join(org, n) for n in range(50)]
     start = threading.Barrier(len(people))
-    failures: list[BaseException] = []
 
     def race(membership):
-        try:
-            start.wait()
-            submit(u, membership, u.keynote)
-        except BaseException as error:  # reported below: a thread's error must fail the test
-            failures.append(error)
-        finally:
-            connection.close()
+        start.wait()
+        submit(u, membership, u.keynote)
 
-    threads = [threading.Thread(target=race, args=[m]) for m in people]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-
-    assert failures == []
+    assert at_once(*(partial(race, m) for m in people)) == []
     with scope(organisation=org.organisation):
         seats = Option.objects.get(pk=u.keynote.pk).seats_taken
         confirmed = Choice.objects.filter(option=u.keynote, status=ChoiceStatus.CONFIRMED).count()
@@ -173,28 +183,20 @@ def test_two_people_swapping_the_same_two_options_at_once_never_deadlock(acme_li
     submit(u, second, u.workshop)
     rounds = 15
     start = threading.Barrier(2)
-    failures: list[BaseException] = []
 
     def swap(membership, options):
         try:
             for n in range(rounds):
                 start.wait()
                 submit(u, membership, options[n % 2])
-        except BaseException as error:  # reported below: a thread's error must fail the test
-            failures.append(error)
-            start.abort()
-        finally:
-            connection.close()
+        except BaseException:
+            start.abort()  # the other side stops waiting too
+            raise
 
-    threads = [
-        threading.Thread(target=swap, args=[first, (u.workshop, u.keynote)]),
-        threading.Thread(target=swap, args=[second, (u.keynote, u.workshop)]),
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-
+    failures = at_once(
+        partial(swap, first, (u.workshop, u.keynote)),
+        partial(swap, second, (u.keynote, u.workshop)),
+    )
     assert failures == []
     with scope(organisation=org.organisation):
         seats = dict(

@@ -19,7 +19,8 @@ def dimension(offering: Offering, dimension_id: int) -> Dimension:
 
 def option(offering: Offering, option_id: int) -> Option:
     return get_object_or_404(
-        Option.objects.filter(offering=offering).select_related("dimension"), pk=option_id
+        Option.objects.filter(offering=offering).select_related("dimension", "partner"),
+        pk=option_id,
     )
 
 
