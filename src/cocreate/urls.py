@@ -17,6 +17,7 @@ urlpatterns = [
     path("readyz", readyz, name="readyz"),
     path("", include(organisations_urls.urlpatterns)),
     path("", include(agenda_urls.urlpatterns)),
+    path("", include(offerings_urls.urlpatterns)),
     path("", include(listening_urls.public_patterns)),
     path(
         "o/<slug:org>/",

@@ -26,15 +26,39 @@ TOKEN_USE_RECORDED_EVERY = timedelta(minutes=1)
 
 
 def account_update(
+    *, user: User, name: str, preferred_channel: str, **addresses: str
+) -> ContactPreferences:
+    """The person's name and how to reach them (`contact_update`), from their account
+    settings; all of it or, with every problem said, none."""
+    name = name.strip()
+    errors = (
+        {} if name and len(name) <= 150 else {"name": ["Tell us your name (up to 150 characters)."]}
+    )
+    try:
+        with transaction.atomic():
+            preferences = contact_update(
+                user=user, preferred_channel=preferred_channel, **addresses
+            )
+            if errors:
+                raise InvalidInput("Your settings were not saved.", fields=errors)
+            user.name = name
+            user.save(update_fields=["name"])
+    except InvalidInput as error:
+        raise InvalidInput("Your settings were not saved.", fields=errors | error.fields) from None
+    return preferences
+
+
+def contact_update(
     *,
     user: User,
-    name: str,
     preferred_channel: str,
     phone: str = "",
     social_network: str = "",
     social_handle: str = "",
     webhook_url: str = "",
 ) -> ContactPreferences:
+    """How the person wants to be reached, wherever they say it (account settings, an
+    offering's designer): one record, so every place shows the same answer."""
     values = {
         "phone": phone.strip(),
         "social_network": social_network.strip(),
@@ -42,9 +66,6 @@ def account_update(
         "webhook_url": webhook_url.strip(),
     }
     errors: dict[str, list[str]] = {}
-    name = name.strip()
-    if not name or len(name) > 150:
-        errors["name"] = ["Tell us your name (up to 150 characters)."]
     if preferred_channel not in Channel.values:
         errors["preferred_channel"] = [f"Choose one of {', '.join(Channel.values)}."]
     if values["phone"]:
@@ -67,10 +88,8 @@ def account_update(
         if not values[field] and field not in errors:
             errors[field] = ["Needed to reach you on the channel you prefer."]
     if errors:
-        raise InvalidInput("Your settings were not saved.", fields=errors)
+        raise InvalidInput("How to reach you was not saved.", fields=errors)
     with transaction.atomic():
-        user.name = name
-        user.save(update_fields=["name"])
         preferences = selectors.contact_preferences(user)
         preferences.preferred_channel = preferred_channel
         for field, value in values.items():

@@ -12,7 +12,6 @@ from cocreate.agenda.models import Constraint, Event, Proposal, Room, Run, Sched
 from cocreate.agenda.schemas import (
     AgendaEventIn,
     AgendaEventOut,
-    AgendaOut,
     ConstraintIn,
     ConstraintOut,
     DayIn,
@@ -29,6 +28,7 @@ from cocreate.agenda.schemas import (
     ScheduleOut,
     SlotOut,
 )
+from cocreate.agenda.views import lookup
 from cocreate.core.errors import InvalidInput
 from cocreate.organisations.access import OrgRequest, org_operation
 from cocreate.organisations.rules import Permission
@@ -39,8 +39,8 @@ ONE = EVENTS + "/{event}"
 TAKE_PART, RUN = Permission.TAKE_PART_IN_AGENDA, Permission.RUN_AGENDA
 
 
-def _event(slug: str) -> Event:
-    return get_object_or_404(Event.objects.all(), slug=slug)
+def _event(request: OrgRequest, slug: str) -> Event:
+    return lookup.event(request, slug)
 
 
 def _in(model: Any, event: Event, pk: int | None) -> Any:
@@ -50,7 +50,7 @@ def _in(model: Any, event: Event, pk: int | None) -> Any:
 @router.get(EVENTS, response=list[AgendaEventOut])
 @org_operation(TAKE_PART)
 def list_events(request: OrgRequest, org: str) -> Any:
-    return list(selectors.events(request.organisation))
+    return list(selectors.events(request.membership))
 
 
 @router.post(EVENTS, response={201: AgendaEventOut})
@@ -65,19 +65,21 @@ def create_event(request: OrgRequest, org: str, payload: AgendaEventIn) -> Statu
 @router.get(ONE, response=AgendaEventOut)
 @org_operation(TAKE_PART)
 def get_event(request: OrgRequest, org: str, event: str) -> Event:
-    return _event(event)
+    return _event(request, event)
 
 
 @router.post(ONE + "/phase", response=AgendaEventOut)
 @org_operation(RUN)
 def change_phase(request: OrgRequest, org: str, event: str, payload: PhaseIn) -> Event:
-    return services.event_move_to(event=_event(event), actor=request.user, phase=payload.phase)
+    return services.event_move_to(
+        event=_event(request, event), actor=request.user, phase=payload.phase
+    )
 
 
 @router.get(ONE + "/slots", response=list[SlotOut])
 @org_operation(TAKE_PART)
 def list_slots(request: OrgRequest, org: str, event: str) -> Any:
-    return selectors.slots(_event(event))
+    return selectors.slots(_event(request, event))
 
 
 @router.post(ONE + "/slots", response={201: list[SlotOut]})
@@ -88,7 +90,7 @@ def add_day(request: OrgRequest, org: str, event: str, payload: DayIn) -> Status
     except ValueError:
         raise InvalidInput("Give times as HH:MM.", fields={"times": ["Use HH:MM."]}) from None
     slots = services.slots_add_day(
-        event=_event(event), actor=request.user, day=payload.day, times=times
+        event=_event(request, event), actor=request.user, day=payload.day, times=times
     )
     return Status(201, slots)
 
@@ -96,20 +98,22 @@ def add_day(request: OrgRequest, org: str, event: str, payload: DayIn) -> Status
 @router.get(ONE + "/rooms", response=list[RoomOut])
 @org_operation(TAKE_PART)
 def list_rooms(request: OrgRequest, org: str, event: str) -> Any:
-    return selectors.rooms(_event(event))
+    return selectors.rooms(_event(request, event))
 
 
 @router.post(ONE + "/rooms", response={201: RoomOut})
 @org_operation(RUN)
 def create_room(request: OrgRequest, org: str, event: str, payload: RoomIn) -> Status[Room]:
-    room = services.room_save(event=_event(event), actor=request.user, **payload.model_dump())
+    room = services.room_save(
+        event=_event(request, event), actor=request.user, **payload.model_dump()
+    )
     return Status(201, room)
 
 
 @router.put(ONE + "/rooms/{room_id}", response=RoomOut)
 @org_operation(RUN)
 def change_room(request: OrgRequest, org: str, event: str, room_id: int, payload: RoomIn) -> Room:
-    found = _event(event)
+    found = _event(request, event)
     room = _in(Room, found, room_id)
     return services.room_save(event=found, actor=request.user, room=room, **payload.model_dump())
 
@@ -117,21 +121,21 @@ def change_room(request: OrgRequest, org: str, event: str, room_id: int, payload
 @router.delete(ONE + "/rooms/{room_id}", response={204: None})
 @org_operation(RUN)
 def delete_room(request: OrgRequest, org: str, event: str, room_id: int) -> Status[None]:
-    services.room_delete(room=_in(Room, _event(event), room_id), actor=request.user)
+    services.room_delete(room=_in(Room, _event(request, event), room_id), actor=request.user)
     return Status(204, None)
 
 
 @router.get(ONE + "/proposals", response=list[ProposalOut])
 @org_operation(TAKE_PART)
 def list_proposals(request: OrgRequest, org: str, event: str) -> Any:
-    return list(selectors.proposals(_event(event)))
+    return list(selectors.proposals(_event(request, event)))
 
 
 @router.post(ONE + "/proposals", response={201: ProposalOut})
 @org_operation(TAKE_PART)
 def propose(request: OrgRequest, org: str, event: str, payload: ProposalIn) -> Status[Proposal]:
     proposal = services.proposal_submit(
-        event=_event(event), proposer=request.user, **payload.model_dump()
+        event=_event(request, event), proposer=request.user, **payload.model_dump()
     )
     return Status(201, proposal)
 
@@ -141,7 +145,7 @@ def propose(request: OrgRequest, org: str, event: str, payload: ProposalIn) -> S
 def decide(
     request: OrgRequest, org: str, event: str, proposal_id: int, payload: DecisionIn
 ) -> Proposal:
-    found = _event(event)
+    found = _event(request, event)
     proposal = _in(Proposal, found, proposal_id)
     if payload.decision == "accept":
         return services.proposal_accept(proposal=proposal, actor=request.user)
@@ -162,7 +166,7 @@ def decide(
 def set_interest(
     request: OrgRequest, org: str, event: str, proposal_id: int, payload: InterestIn
 ) -> Status[None]:
-    proposal = _in(Proposal, _event(event), proposal_id)
+    proposal = _in(Proposal, _event(request, event), proposal_id)
     services.interest_set(proposal=proposal, user=request.user, weight=payload.weight)
     return Status(204, None)
 
@@ -170,7 +174,7 @@ def set_interest(
 @router.get(ONE + "/constraints", response=list[ConstraintOut])
 @org_operation(RUN)
 def list_constraints(request: OrgRequest, org: str, event: str) -> Any:
-    return list(Constraint.objects.filter(event=_event(event)))
+    return list(Constraint.objects.filter(event=_event(request, event)))
 
 
 @router.post(ONE + "/constraints", response={201: ConstraintOut})
@@ -178,7 +182,7 @@ def list_constraints(request: OrgRequest, org: str, event: str) -> Any:
 def add_constraint(
     request: OrgRequest, org: str, event: str, payload: ConstraintIn
 ) -> Status[Constraint]:
-    found = _event(event)
+    found = _event(request, event)
     constraint = services.constraint_add(
         event=found,
         actor=request.user,
@@ -197,7 +201,7 @@ def add_constraint(
 def delete_constraint(
     request: OrgRequest, org: str, event: str, constraint_id: int
 ) -> Status[None]:
-    constraint = _in(Constraint, _event(event), constraint_id)
+    constraint = _in(Constraint, _event(request, event), constraint_id)
     services.constraint_delete(constraint=constraint, actor=request.user)
     return Status(204, None)
 
@@ -206,7 +210,7 @@ def delete_constraint(
 @org_operation(RUN)
 def start_run(request: OrgRequest, org: str, event: str, payload: RunIn) -> Status[Any]:
     run = services.run_start(
-        event=_event(event),
+        event=_event(request, event),
         actor=request.user,
         replan=payload.replan,
         time_limit=payload.time_limit,
@@ -217,7 +221,7 @@ def start_run(request: OrgRequest, org: str, event: str, payload: RunIn) -> Stat
 @router.get(ONE + "/runs/{run_id}", response=RunOut)
 @org_operation(RUN)
 def get_run(request: OrgRequest, org: str, event: str, run_id: int) -> dict[str, Any]:
-    return _run(_in(Run, _event(event), run_id))
+    return _run(_in(Run, _event(request, event), run_id))
 
 
 def _run(run: Run) -> dict[str, Any]:
@@ -237,7 +241,7 @@ def _run(run: Run) -> dict[str, Any]:
 def move_session(
     request: OrgRequest, org: str, event: str, schedule_id: int, payload: MoveIn
 ) -> Schedule:
-    found = _event(event)
+    found = _event(request, event)
     return services.schedule_move(
         schedule=_in(Schedule, found, schedule_id),
         actor=request.user,
@@ -250,34 +254,11 @@ def move_session(
 @router.post(ONE + "/schedules/{schedule_id}/publish", response=ScheduleOut)
 @org_operation(RUN)
 def publish(request: OrgRequest, org: str, event: str, schedule_id: int) -> Schedule:
-    found = _event(event)
+    found = _event(request, event)
     return services.schedule_publish(schedule=_in(Schedule, found, schedule_id), actor=request.user)
 
 
 @router.get(ONE + "/schedule", response=ScheduleOut | None)
 @org_operation(TAKE_PART)
 def get_published(request: OrgRequest, org: str, event: str) -> Schedule | None:
-    return selectors.published_schedule(_event(event))
-
-
-@router.get(ONE + "/agenda", response=AgendaOut)
-@org_operation(TAKE_PART)
-def my_agenda(request: OrgRequest, org: str, event: str) -> dict[str, Any]:
-    found = _event(event)
-    agenda = selectors.personal_agenda(found, request.user.pk)
-    items = agenda.items if agenda else {}
-    slots = {s.pk: s for s in selectors.slots(found)}
-    titles = dict(Proposal.objects.filter(event=found).values_list("pk", "title"))
-    return {
-        "version": agenda.version if agenda else None,
-        "items": [
-            {
-                "slot": int(s),
-                "starts_at": slots[int(s)].starts_at,
-                "proposal": p,
-                "title": titles[p],
-            }
-            for s, p in sorted(items.items(), key=lambda kv: slots[int(kv[0])].starts_at)
-            if int(s) in slots and p in titles
-        ],
-    }
+    return selectors.published_schedule(_event(request, event))

@@ -16,17 +16,16 @@ from cocreate.agenda.models import (
     Constraint,
     ConstraintKind,
     Event,
-    Interest,
     Proposal,
     ProposalStatus,
     Room,
     Slot,
     Speaker,
     Unavailability,
-    Weight,
 )
 from cocreate.agenda.timing import follows
 from cocreate.engines import agenda as optimiser
+from cocreate.offerings.models import Choice, Weight
 
 WEIGHTS = {Weight.MUST: optimiser.MUST, Weight.LIKE: optimiser.WOULD_LIKE}
 
@@ -94,8 +93,9 @@ def build(event: Event, *, extra: list[Constraint] | None = None) -> Built:
             .select_related("user")
             .values_list("proposal_id", "user_id", "user__name")
         )
-        wishes_rows = Interest.objects.filter(proposal__in=accepted).values_list(
-            "user_id", "proposal_id", "weight"
+        # What people want to attend is what they chose in their designs.
+        wishes_rows = Choice.objects.filter(option__session__in=accepted).values_list(
+            "design__user_id", "option__session", "weight"
         )
         away = Unavailability.objects.filter(slot__event=event).values_list("user_id", "slot_id")
         constraints = [*Constraint.objects.filter(event=event), *(extra or [])]
@@ -109,7 +109,7 @@ def build(event: Event, *, extra: list[Constraint] | None = None) -> Built:
             by_proposal[pk].append(speaker_name[user_id])
         wishes: dict[str, dict[str, float]] = defaultdict(dict)
         for user_id, pk, weight in wishes_rows:
-            wishes[str(user_id)][proposal_id[pk]] = WEIGHTS[Weight(weight)]
+            wishes[str(user_id)][proposal_id[pk]] = WEIGHTS[Weight(weight or Weight.LIKE)]
         unavailable: dict[str, set[str]] = defaultdict(set)
         for user_id, pk in away:
             if user_id in speaker_name:

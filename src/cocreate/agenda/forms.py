@@ -5,6 +5,7 @@ from datetime import time
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from cocreate.agenda.models import ConstraintKind, Format, Proposal, Room, Slot
 
@@ -90,6 +91,26 @@ class ProposalForm(forms.Form):
 
     def clean_co_hosts(self) -> list[str]:
         return _lines(self.cleaned_data["co_hosts"])
+
+
+class TalkForm(forms.Form):
+    """The designer's quick proposal: what someone wants to talk about, as a session."""
+
+    prefix = "talk"
+    title = forms.CharField(max_length=150, label=_("Session title"))
+    format = forms.ChoiceField(choices=Format.choices, label=_("Format"))
+    topics = forms.MultipleChoiceField(
+        required=False, widget=forms.CheckboxSelectMultiple, choices=(), label=_("Topics")
+    )
+    abstract = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label=_("A few words about it (optional)"),
+    )
+
+    def __init__(self, *args: Any, topics: list[str] = (), **kwargs: Any) -> None:  # type: ignore[assignment]
+        super().__init__(*args, **kwargs)
+        self.fields["topics"].choices = [(t, t) for t in topics]  # type: ignore[attr-defined]
 
 
 class DeclineForm(forms.Form):

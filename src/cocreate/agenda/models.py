@@ -1,10 +1,15 @@
 """Co-created agendas: an event's slots and rooms, the sessions attendees propose, the
-interest they show, the organisers' constraints, optimiser runs and published schedules.
+organisers' constraints, optimiser runs and published schedules.
+
+An `Event` is the agenda of one offering of kind event: its name, address and lifecycle
+are the offering's, and each accepted proposal is an option of the offering's sessions
+step (`Proposal.option`). What people want to attend is their design's choices of those
+options (must attend or would like), so the designer and the agenda read one record.
 
 A `Schedule` is a placement of every accepted proposal (room and first slot); the run that
 made it is kept, organisers may move sessions by hand while it is a draft, and publishing
-makes it the next numbered version. Each attendee's `PersonalAgenda` (which session to
-attend in each slot) is rewritten when a version is published.
+makes it the next numbered version: it gives each session's option its time, room and
+seats (services/sessions.py).
 """
 
 from django.conf import settings
@@ -12,6 +17,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 
+from cocreate.offerings.models import Offering, Option
 from cocreate.organisations.models import Organisation
 from cocreate.organisations.scoping import OrganisationScopedManager
 
@@ -26,9 +32,7 @@ class Phase(models.TextChoices):
 
 class Event(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
-    slug = models.SlugField(max_length=60)
-    name = models.CharField(max_length=120)
-    description = models.TextField(blank=True)
+    offering = models.OneToOneField(Offering, on_delete=models.CASCADE, related_name="agenda")
     phase = models.CharField(max_length=10, choices=Phase.choices, default=Phase.PROPOSALS)
     topics = models.JSONField(default=list, blank=True, help_text="The tracks proposals pick from.")
     move_penalty = models.FloatField(
@@ -42,12 +46,24 @@ class Event(models.Model):
     class Meta:
         ordering = ["-created_at", "-id"]
         constraints = [
-            models.UniqueConstraint(fields=["organisation", "slug"], name="unique_event_slug"),
             models.CheckConstraint(condition=Q(move_penalty__gte=0), name="move_penalty_positive"),
         ]
 
     def __str__(self) -> str:
         return self.name
+
+    # The offering is the one record of what the event is called and where it lives.
+    @property
+    def name(self) -> str:
+        return self.offering.name
+
+    @property
+    def slug(self) -> str:
+        return self.offering.slug
+
+    @property
+    def description(self) -> str:
+        return self.offering.description
 
 
 class Slot(models.Model):
@@ -133,6 +149,10 @@ class Proposal(models.Model):
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="merged"
     )
     during_event = models.BooleanField(default=False)
+    # Once accepted: the option of the offering's sessions step that people choose.
+    option = models.OneToOneField(
+        Option, on_delete=models.SET_NULL, null=True, blank=True, related_name="session"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = OrganisationScopedManager()
@@ -177,27 +197,6 @@ class Unavailability(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} not at {self.slot}"
-
-
-class Weight(models.TextChoices):
-    MUST = "must", "Must attend"
-    LIKE = "like", "Would like"
-
-
-class Interest(models.Model):
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
-    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="interest")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    weight = models.CharField(max_length=4, choices=Weight.choices)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    objects = OrganisationScopedManager()
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["proposal", "user"], name="interest_once")]
-
-    def __str__(self) -> str:
-        return f"{self.user}: {self.proposal} ({self.weight})"
 
 
 class ConstraintKind(models.TextChoices):
@@ -297,43 +296,3 @@ class Schedule(models.Model):
 
     def __str__(self) -> str:
         return f"schedule {self.version or 'draft'} of {self.event}"
-
-
-class PersonalAgenda(models.Model):
-    """Which session one attendee should attend in each slot, as last published."""
-
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="agendas")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    items = models.JSONField(default=dict, help_text='{"<slot id>": <proposal id>}')
-    version = models.PositiveIntegerField()
-    updated_at = models.DateTimeField(auto_now=True)
-
-    objects = OrganisationScopedManager()
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["event", "user"], name="one_agenda_each")]
-
-    def __str__(self) -> str:
-        return f"{self.user}'s agenda for {self.event}"
-
-
-class CalendarFeed(models.Model):
-    """A secret address at which a calendar app reads one person's agenda of one event.
-
-    Only the token's SHA-256 is kept.
-    """
-
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="feeds")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    digest = models.CharField(max_length=64, unique=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    objects = OrganisationScopedManager()
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["event", "user"], name="one_feed_each")]
-
-    def __str__(self) -> str:
-        return f"feed of {self.user} for {self.event}"

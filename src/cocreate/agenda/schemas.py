@@ -6,8 +6,9 @@ from typing import Any
 from ninja import Schema
 from pydantic import Field, StrictBool
 
-from cocreate.agenda.models import ConstraintKind, Format, Phase, ProposalStatus, RunStatus, Weight
+from cocreate.agenda.models import ConstraintKind, Format, Phase, ProposalStatus, RunStatus
 from cocreate.core.schemas import InputSchema, examples
+from cocreate.offerings.models import Weight
 
 
 class AgendaEventOut(Schema):
@@ -160,15 +161,3 @@ class MoveIn(InputSchema):
     slot: int
 
     model_config = examples({"proposal": 1, "room": 2, "slot": 3})
-
-
-class AgendaItemOut(Schema):
-    slot: int
-    starts_at: datetime
-    proposal: int
-    title: str
-
-
-class AgendaOut(Schema):
-    version: int | None
-    items: list[AgendaItemOut]

@@ -10,22 +10,28 @@ from django_scopes import scope
 
 from cocreate.agenda.models import (
     Event,
-    Interest,
-    PersonalAgenda,
     Proposal,
     ProposalStatus,
     Room,
     Run,
     Schedule,
     Slot,
-    Weight,
 )
-from cocreate.organisations.models import Organisation
+from cocreate.offerings.lifecycle import LIFECYCLE
+from cocreate.offerings.models import Choice, Weight
+from cocreate.organisations.models import Membership
+from cocreate.organisations.rules import Permission, allows
+
+VISIBLE = [status for status, each in LIFECYCLE.items() if each.visible_to_customers]
 
 
-def events(organisation: Organisation) -> QuerySet[Event]:
-    with scope(organisation=organisation):
-        return Event.objects.order_by("-created_at")
+def events(membership: Membership) -> QuerySet[Event]:
+    """Organisers see every event; everyone else those whose offering is past its draft."""
+    with scope(organisation=membership.organisation_id):
+        found = Event.objects.select_related("offering")
+        if not allows(membership.role, Permission.RUN_AGENDA):
+            found = found.filter(offering__status__in=VISIBLE)
+        return found.order_by("-created_at")
 
 
 def slots(event: Event) -> list[Slot]:
@@ -54,19 +60,31 @@ def proposals(event: Event) -> QuerySet[Proposal]:
             .select_related("proposer", "merged_into")
             .prefetch_related("speakers__user")
             .annotate(
-                must=Count("interest", filter=Q(interest__weight=Weight.MUST)),
-                like=Count("interest", filter=Q(interest__weight=Weight.LIKE)),
+                must=Count("option__choices", filter=Q(option__choices__weight=Weight.MUST)),
+                like=Count(
+                    "option__choices", filter=Q(option__choices__weight__in=[Weight.LIKE, ""])
+                ),
             )
             .order_by("created_at", "id")
+        )
+
+
+def proposals_by(event: Event, user_id: int) -> list[Proposal]:
+    """What this person proposed for the event, newest first."""
+    with scope(organisation=event.organisation_id):
+        return list(
+            Proposal.objects.filter(event=event, proposer_id=user_id)
+            .select_related("merged_into")
+            .order_by("-created_at", "-id")
         )
 
 
 def my_interest(event: Event, user_id: int) -> dict[int, str]:
     with scope(organisation=event.organisation_id):
         return dict(
-            Interest.objects.filter(proposal__event=event, user_id=user_id).values_list(
-                "proposal_id", "weight"
-            )
+            Choice.objects.filter(
+                option__session__event=event, design__user_id=user_id
+            ).values_list("option__session", "weight")
         )
 
 
@@ -150,17 +168,12 @@ def grid(event: Event, schedule: Schedule) -> Grid:
     return Grid(shown, event_slots, cells, covered)
 
 
-def personal_agenda(event: Event, user_id: int) -> PersonalAgenda | None:
-    with scope(organisation=event.organisation_id):
-        return PersonalAgenda.objects.filter(event=event, user_id=user_id).first()
-
-
 def popularity(event: Event) -> Counter[int]:
     with scope(organisation=event.organisation_id):
         return Counter(
             dict(
-                Interest.objects.filter(proposal__event=event)
-                .values_list("proposal_id")
+                Choice.objects.filter(option__session__event=event)
+                .values_list("option__session")
                 .annotate(n=Count("id"))
                 .order_by()
             )

@@ -12,6 +12,7 @@ org_patterns = [
     path(E + "rooms/<int:room_id>/", events.room_edit, name="room_edit"),
     path(E + "sessions/", proposals.proposals, name="proposals"),
     path(E + "sessions/new/", proposals.proposal_new, name="proposal_new"),
+    path(E + "sessions/from-designer/", proposals.designer_talk, name="designer_talk"),
     path(E + "sessions/<int:proposal_id>/", proposals.proposal, name="proposal"),
     path(E + "sessions/<int:proposal_id>/interest/", proposals.interest, name="interest"),
     path(E + "sessions/<int:proposal_id>/host/", proposals.cohost_confirm, name="cohost_confirm"),
@@ -19,7 +20,6 @@ org_patterns = [
         E + "sessions/<int:proposal_id>/decide/", proposals.proposal_decide, name="proposal_decide"
     ),
     path(E + "me/", personal.my_agenda, name="my_agenda"),
-    path(E + "me/feed/", personal.feed_renew, name="feed_renew"),
     path(E + "availability/", personal.availability, name="availability"),
     path(E + "constraints/", planning.constraints, name="event_constraints"),
     path(
@@ -38,8 +38,7 @@ org_patterns = [
     ),
 ]
 
-# Public: the published schedule, and personal calendar feeds by their secret address.
+# Public: the published schedule.
 urlpatterns = [
     path("events/<slug:org>/<slug:event>/", events.public_schedule, name="public_schedule"),
-    path("calendars/<str:token>.ics", personal.feed, name="agenda_feed"),
 ]

@@ -1,57 +1,39 @@
-"""The demo's two offerings, and the designs the demo community made of them.
+"""The demo's two offerings, and the designs the demo community made of the car service.
 
-The un-conference is an event: sessions in time slots with room capacities, how each
-attendee takes part, what they want to talk about, how to reach them during the day and
-what they eat. The car-ownership experience is a service under a yearly budget. Both
-are imported through the same service organisers use, opened, and designed by the
-customers through the real design service, so every figure on the demand page is real.
+The un-conference is an event: what each attendee wants out of it (from their profile),
+the sessions of its co-created agenda, how they take part, what they want to talk about
+(which can become a session), their meals, and how to reach them during the days. Its
+sessions and the attendees' designs come with the agenda (demo/agenda.py). The
+car-ownership experience is a service under a yearly budget, with its own profile
+question. Both are imported through the same service organisers use and opened; the car
+service is designed by the customers through the real design service, so every figure on
+its demand page is real.
 """
 
 import random
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
+from django.utils import timezone
 from django_scopes import scope
 
 from cocreate.accounts.models import User
-from cocreate.demo.people import DOMAIN, GOALS
+from cocreate.demo.people import DOMAIN
 from cocreate.engines import offerings as rules
 from cocreate.offerings import engine, services
 from cocreate.offerings.models import Offering, Partner
 from cocreate.organisations import services as organisation_services
 from cocreate.organisations.models import Membership, Organisation, Role
 
-DAY = datetime(2027, 3, 11, tzinfo=UTC)
-SLOTS = [(9, 30, 60), (11, 0, 75), (14, 0, 60), (15, 30, 75)]  # hour, minute, minutes
 
-# (title, slot, seats, tags): the rooms hold 30 to 120; workshops need people in the room.
-SESSIONS = [
-    ("Journey maps that people actually use", 0, 120, ["Journey mapping"]),
-    ("Closing the loop on NPS detractors", 0, 60, ["Measurement and NPS", "Voice of the customer"]),
-    ("Workshop: co-design a service in 60 minutes", 0, 30, ["Service design", "workshop"]),
-    ("Chatbots that hand over gracefully", 0, 45, ["AI in customer service"]),
-    ("Panel: the future of CX", 1, 120, ["Loyalty and retention", "Employee experience"]),
-    ("What our front-line staff taught us", 1, 45, ["Employee experience"]),
-    ("Workshop: design thinking for service teams", 1, 30, ["Service design", "workshop"]),
-    ("Accessible by default", 1, 45, ["Accessibility", "Digital self-service"]),
-    ("Measuring effort, not just satisfaction", 2, 90, ["Measurement and NPS"]),
-    ("Co-creation with customers: three cases", 2, 60, ["Co-creation with customers"]),
-    ("Workshop: voice-of-the-customer programmes", 2, 30, ["Voice of the customer", "workshop"]),
-    ("Self-service that customers love", 2, 45, ["Digital self-service"]),
-    ("How we cut our support backlog in half", 3, 90, ["AI in customer service"]),
-    ("Loyalty without points", 3, 45, ["Loyalty and retention"]),
-    ("Workshop: build your journey metrics", 3, 30, ["Measurement and NPS", "workshop"]),
-    ("Open space: bring your own question", 3, 60, ["Co-creation with customers"]),
-]
+def event_days() -> tuple[date, date]:
+    """Yesterday and today: the un-conference is on, and its first day is over."""
+    today = timezone.localdate()
+    return today - timedelta(days=1), today
 
 
-def _window(slot: int) -> dict[str, str]:
-    hour, minute, minutes = SLOTS[slot]
-    start = DAY.replace(hour=hour, minute=minute)
-    return {
-        "starts_at": start.isoformat(),
-        "ends_at": (start + timedelta(minutes=minutes)).isoformat(),
-    }
+def _at(day: date, hour: int, minute: int = 0) -> str:
+    return datetime.combine(day, time(hour, minute), timezone.get_current_timezone()).isoformat()
 
 
 def _option(key: str, name: str, **fields: Any) -> dict[str, Any]:
@@ -59,47 +41,36 @@ def _option(key: str, name: str, **fields: Any) -> dict[str, Any]:
 
 
 def unconference_document() -> dict[str, Any]:
-    sessions = [
-        _option(
-            f"s{n}",
-            title,
-            capacity=seats,
-            tags=[t.lower() for t in tags],
-            description=f"Room for {seats}.",
-            **_window(slot),
-        )
-        for n, (title, slot, seats, tags) in enumerate(SESSIONS, start=1)
+    first, second = event_days()
+    meals = [
+        ("lunch-1", f"Lunch, {first:%A}", first, (13, 10), (14, 10), 200),
+        ("dinner-1", f"Dinner and drinks, {first:%A} evening", first, (19, 0), (21, 30), 120),
+        ("lunch-2", f"Lunch, {second:%A}", second, (13, 10), (14, 10), 200),
     ]
-    workshops = [o["key"] for o in sessions if "workshop" in o["tags"]]
     return {
         "format": "cocreate.offering/1",
-        "slug": "unconference-2027",
-        "name": "CX Un-conference 2027",
+        "slug": "unconference",
+        "name": "The un-conference days",
         "description": (
-            "Design your day: what you want out of it, which sessions you attend, how you "
-            "take part and how we reach you on the day. Sessions have limited seats: a full "
-            "one puts you on its waitlist."
+            "Two days made by the people who come: design yours. Choose the sessions you "
+            "want to attend (the schedule is planned from everyone's choices), propose "
+            "your own, and say how you take part, what you eat and how we reach you. "
+            "Rooms have limited seats: a full one puts you on its waitlist."
         ),
         "kind": "event",
         "unit": "",
         "budget": None,
         "steps": [
             {
-                "name": "What I want out of the day",
-                "help_text": "Helps hosts prepare, and us to suggest sessions.",
-                "min_picks": 1,
-                "max_picks": 3,
-                "options": [
-                    _option(f"goal-{n}", goal, tags=[goal.lower()])
-                    for n, goal in enumerate(GOALS, start=1)
-                ],
+                "name": "About you",
+                "help_text": "From your profile: we suggest sessions from your interests.",
+                "source": "profile",
+                "questions": ["interests", "goals"],
             },
             {
                 "name": "Sessions",
-                "help_text": "One per time slot; workshops are hands-on, in the room.",
-                "min_picks": 2,
-                "max_picks": 4,
-                "options": sessions,
+                "help_text": "Everything you would like to attend; mark what you must not miss.",
+                "source": "sessions",
             },
             {
                 "name": "How I take part",
@@ -120,21 +91,23 @@ def unconference_document() -> dict[str, Any]:
             {
                 "name": "What I want to talk about",
                 "help_text": "A session you could host, or a question you want discussed.",
-                "open_answer": True,
+                "source": "talk",
                 "min_picks": 0,
                 "max_answer_length": 400,
             },
             {
-                "name": "How to reach me during the day",
-                "help_text": "For room changes and the live agenda.",
-                "min_picks": 1,
-                "max_picks": 1,
+                "name": "Meals",
+                "min_picks": 0,
                 "options": [
-                    _option("reach-sms", "Text message"),
-                    _option("reach-whatsapp", "WhatsApp"),
-                    _option("reach-linkedin", "LinkedIn message"),
-                    _option("reach-email", "Email"),
-                    _option("reach-app", "Only in the app"),
+                    _option(
+                        key,
+                        name,
+                        capacity=seats,
+                        partner="Green Fork Catering",
+                        starts_at=_at(day, *start),
+                        ends_at=_at(day, *end),
+                    )
+                    for key, name, day, start, end, seats in meals
                 ],
             },
             {
@@ -152,16 +125,18 @@ def unconference_document() -> dict[str, Any]:
                     ]
                 ],
             },
+            {
+                "name": "How to reach me during the days",
+                "help_text": "For room changes, your plan and asking how a session went.",
+                "source": "contact",
+            },
         ],
         "rules": [
-            *(
-                {
-                    "kind": "requires",
-                    "options": [key, "in-person"],
-                    "label": "Workshops are hands-on: take part in person",
-                }
-                for key in [*workshops, "hands-on"]
-            ),
+            {
+                "kind": "requires",
+                "options": ["hands-on", "in-person"],
+                "label": "The hands-on track is in the room: take part in person",
+            },
             {
                 "kind": "excludes",
                 "options": ["in-person", "live-stream"],
@@ -312,6 +287,7 @@ def car_document() -> dict[str, Any]:
 
 
 def load_offerings(organisation: Organisation, *, seed: int) -> None:
+    """Both offerings, open; the car service designed by four customers in ten."""
     organiser = User.objects.get(email=f"olivia@{DOMAIN}")
     organisation_services.profile_field_create(
         organisation=organisation,
@@ -328,12 +304,14 @@ def load_offerings(organisation: Organisation, *, seed: int) -> None:
         for membership in customers:
             membership.profile["owners_club"] = rng.choice(["Yes", "No", "No"])
         Membership.objects.bulk_update(customers, ["profile"])
-    for document, share in ((unconference_document(), 0.85), (car_document(), 0.4)):
+    for document in (unconference_document(), car_document()):
         offering = services.offering_import(
             organisation=organisation, actor=organiser, document=document
         )
         services.offering_transition(offering=offering, actor=organiser, to="open")
-        _design(organisation, offering, rng, share)
+    with scope(organisation=organisation):
+        car = Offering.objects.get(slug="car-ownership")
+    _design(organisation, car, rng, share=0.4)
 
 
 def _partners(organisation: Organisation, organiser: User) -> None:

@@ -6,15 +6,13 @@ decide, and refusals become the API's error shape (core/api_errors.py).
 
 from typing import Any
 
-from django.conf import settings
 from django.http import HttpResponse
-from django.urls import reverse
 from django_scopes import scope
 from ninja import Router, Status
 
 from cocreate.offerings import demand as figures
 from cocreate.offerings import selectors, services
-from cocreate.offerings.calendar import plan_calendar
+from cocreate.offerings.calendar import person_calendar
 from cocreate.offerings.models import Design, Dimension, Offering, Option, Partner, Rule
 from cocreate.offerings.schemas import (
     CheckOut,
@@ -84,7 +82,7 @@ def get_offering(request: OrgRequest, org: str, offering: str) -> dict[str, Any]
     steps = selectors.steps(found)
     return {
         **{f: getattr(found, f) for f in OfferingOut.model_fields},
-        "steps": [{**_fields(s.dimension, StepOut), "options": s.options} for s in steps],
+        "steps": [{**_step_fields(s.dimension), "options": s.options} for s in steps],
         "rules": selectors.rules_of(found),
         "problems": services.problems_of(found) if steps else [],
     }
@@ -92,6 +90,10 @@ def get_offering(request: OrgRequest, org: str, offering: str) -> dict[str, Any]
 
 def _fields(obj: Any, schema: Any) -> dict[str, Any]:
     return {name: getattr(obj, name) for name in schema.model_fields if hasattr(obj, name)}
+
+
+def _step_fields(step: Dimension) -> dict[str, Any]:
+    return {**_fields(step, StepOut), "questions": [f.key for f in step.questions.all()]}
 
 
 @router.patch(ONE, response=OfferingOut)
@@ -126,7 +128,7 @@ def export_offering(request: OrgRequest, org: str, offering: str) -> dict[str, A
 def create_step(request: OrgRequest, org: str, offering: str, payload: StepIn) -> Status[Any]:
     found = lookup.offering(request, offering)
     step = services.dimension_create(offering=found, actor=request.user, **payload.model_dump())
-    return Status(201, {**_fields(step, StepOut), "options": []})
+    return Status(201, {**_step_fields(step), "options": []})
 
 
 def _step(request: OrgRequest, offering: str, step_id: int) -> Dimension:
@@ -139,12 +141,21 @@ def update_step(
     request: OrgRequest, org: str, offering: str, step_id: int, payload: StepPatch
 ) -> dict[str, Any]:
     step = _step(request, offering, step_id)
-    names = ("name", "help_text", "min_picks", "max_picks", "open_answer", "max_answer_length")
+    names = (
+        "name",
+        "help_text",
+        "min_picks",
+        "max_picks",
+        "open_answer",
+        "max_answer_length",
+        "source",
+    )
     current = {n: getattr(step, n) for n in names}
+    current["questions"] = [f.key for f in step.questions.all()]
     step = services.dimension_update(
         dimension=step, actor=request.user, **{**current, **payload.model_dump(exclude_unset=True)}
     )
-    return {**_fields(step, StepOut), "options": list(step.options.order_by("position", "id"))}
+    return {**_step_fields(step), "options": list(step.options.order_by("position", "id"))}
 
 
 @router.delete(ONE + "/steps/{step_id}", response={204: None})
@@ -291,18 +302,19 @@ def put_design(request: OrgRequest, org: str, offering: str, payload: DesignIn) 
         membership=request.membership,
         options=payload.options,
         answers=payload.answers,
+        weights=payload.weights,
     )
-    return _plan(found, design)
+    return _plan(found, design, request.user.pk)
 
 
 @router.get(ONE + "/design", response=PlanOut)
 @org_operation(Permission.DESIGN_EXPERIENCE)
 def get_design(request: OrgRequest, org: str, offering: str) -> dict[str, Any]:
     found = lookup.offering(request, offering)
-    return _plan(found, selectors.design_of(found, request.membership))
+    return _plan(found, selectors.design_of(found, request.membership), request.user.pk)
 
 
-def _plan(offering: Offering, design: Design | None) -> dict[str, Any]:
+def _plan(offering: Offering, design: Design | None, user_id: int) -> dict[str, Any]:
     choices = selectors.plan_choices(design) if design else []
     positions = selectors.waitlist_positions(choices)
     return {
@@ -315,13 +327,26 @@ def _plan(offering: Offering, design: Design | None) -> dict[str, Any]:
                 "key": c.option.key,
                 "name": c.option.name,
                 "status": c.status,
+                "weight": c.weight or None,
                 "waitlist_position": positions.get(c.pk),
                 "starts_at": c.option.starts_at,
                 "ends_at": c.option.ends_at,
+                "location": c.option.location,
                 "cost": c.option.cost,
                 "fulfilled_at": c.fulfilled_at,
             }
             for c in choices
+        ],
+        "hosting": [
+            {
+                "option": o.pk,
+                "key": o.key,
+                "name": o.name,
+                "starts_at": o.starts_at,
+                "ends_at": o.ends_at,
+                "location": o.location,
+            }
+            for o in selectors.hosted_options(offering, user_id)
         ],
         "answers": design.answers if design else {},
         "cost": sum((c.option.cost for c in choices), start=0),
@@ -333,10 +358,7 @@ def _plan(offering: Offering, design: Design | None) -> dict[str, Any]:
 def get_design_calendar(request: OrgRequest, org: str, offering: str) -> HttpResponse:
     """Your plan's timed options as an iCalendar file (text/calendar)."""
     found = lookup.offering(request, offering)
-    design = selectors.design_of(found, request.membership)
-    url = settings.SITE_URL + reverse("my_plan", args=[request.organisation.slug, found.slug])
-    calendar = plan_calendar(found, selectors.plan_choices(design) if design else [], url)
-    return HttpResponse(calendar, content_type="text/calendar")
+    return HttpResponse(person_calendar(found, request.membership), content_type="text/calendar")
 
 
 @router.delete(ONE + "/design", response={204: None})

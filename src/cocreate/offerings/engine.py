@@ -16,6 +16,7 @@ from django_scopes import scope
 
 from cocreate.engines import offerings as rules
 from cocreate.offerings.models import (
+    PERSONAL_SOURCES,
     Choice,
     ChoiceStatus,
     Design,
@@ -23,6 +24,7 @@ from cocreate.offerings.models import (
     Offering,
     Option,
     Rule,
+    StepSource,
 )
 
 _CACHE_SIZE = 64
@@ -62,8 +64,12 @@ def _cached(
 
 
 def build(offering: Offering) -> rules.Offering:
+    """Steps that ask for contact details or profile answers are not the engine's: their
+    answers belong to the person, not to the design."""
     with scope(organisation=offering.organisation_id):
-        dimensions = list(Dimension.objects.filter(offering=offering))
+        dimensions = list(
+            Dimension.objects.filter(offering=offering).exclude(source__in=PERSONAL_SOURCES)
+        )
         options = list(ordered_options(offering))
         rule_rows = list(Rule.objects.filter(offering=offering))
     return rules.Offering(
@@ -92,6 +98,7 @@ def engine_dimension(dimension: Dimension) -> rules.Dimension:
         max_picks=dimension.max_picks,
         open_answer=dimension.open_answer,
         max_answer_length=dimension.max_answer_length,
+        **({"noun": "session"} if dimension.source == StepSource.SESSIONS else {}),
     )
 
 

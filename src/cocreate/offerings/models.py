@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
-from cocreate.organisations.models import Membership, Organisation
+from cocreate.organisations.models import Membership, Organisation, ProfileField
 from cocreate.organisations.scoping import OrganisationScopedManager
 
 
@@ -62,8 +62,24 @@ class Offering(models.Model):
         return self.name
 
 
+class StepSource(models.TextChoices):
+    """Where a step's choices come from. Only `options` steps list options the organisers
+    type; the others are kept by the part of the product that owns what they ask."""
+
+    OPTIONS = "options", "Options listed here"
+    SESSIONS = "sessions", "The sessions of the event's agenda"
+    TALK = "talk", "An answer that can become a session proposal"
+    CONTACT = "contact", "How to reach the person (their contact preferences)"
+    PROFILE = "profile", "Questions from the person's profile"
+
+
+# Steps the rules engine never sees: their answers live with the person, not the design.
+PERSONAL_SOURCES = (StepSource.CONTACT, StepSource.PROFILE)
+
+
 class Dimension(models.Model):
-    """One step of the designer: a choice among options, or an open answer."""
+    """One step of the designer: a choice among options, or an open answer; or, by its
+    `source`, the event's sessions, the person's contact channel or profile questions."""
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
     offering = models.ForeignKey(Offering, on_delete=models.CASCADE, related_name="dimensions")
@@ -75,12 +91,24 @@ class Dimension(models.Model):
         default=False, help_text="A free-text answer instead of options."
     )
     max_answer_length = models.PositiveIntegerField(default=500)
+    source = models.CharField(max_length=10, choices=StepSource.choices, default=StepSource.OPTIONS)
+    questions = models.ManyToManyField(
+        ProfileField, blank=True, related_name="+", help_text="What a profile step asks."
+    )
     position = models.PositiveIntegerField(default=0)
 
     objects = OrganisationScopedManager()
 
     class Meta:
         ordering = ["position", "id"]
+        constraints = [
+            # One sessions step per offering: the agenda has one place to keep its sessions.
+            models.UniqueConstraint(
+                fields=["offering"],
+                condition=Q(source="sessions"),
+                name="one_sessions_step",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -110,13 +138,16 @@ class Option(models.Model):
     offering = models.ForeignKey(Offering, on_delete=models.CASCADE, related_name="options")
     dimension = models.ForeignKey(Dimension, on_delete=models.CASCADE, related_name="options")
     key = models.SlugField(max_length=60, help_text="Stable name in exports and rules.")
-    name = models.CharField(max_length=120)
+    name = models.CharField(max_length=150)  # a session's title, as its speaker wrote it
     description = models.TextField(blank=True)
     capacity = models.PositiveIntegerField(null=True, blank=True, help_text="Empty: unlimited.")
     cost = models.DecimalField(max_digits=12, decimal_places=2, default=0)
     tags = models.JSONField(default=list, blank=True)
     starts_at = models.DateTimeField(null=True, blank=True)
     ends_at = models.DateTimeField(null=True, blank=True)
+    location = models.CharField(max_length=120, blank=True, help_text="A room or a venue.")
+    # People who give or host it (a session's speakers): it is in their plan as theirs.
+    hosts = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="+")
     eligibility = models.JSONField(
         default=list, blank=True, help_text='[{"field": "membership", "allowed": ["member"]}]'
     )
@@ -194,6 +225,9 @@ class Design(models.Model):
     submitted_at = models.DateTimeField(null=True, blank=True)
     draft_options = models.JSONField(default=list, blank=True)
     draft_answers = models.JSONField(default=dict, blank=True)
+    draft_weights = models.JSONField(
+        default=dict, blank=True, help_text="Must attend or would like, by session option id."
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = OrganisationScopedManager()
@@ -234,6 +268,13 @@ class ChoiceStatus(models.TextChoices):
     WAITLISTED = "waitlisted", "On the waitlist"
 
 
+class Weight(models.TextChoices):
+    """How much a person wants a session: what the agenda's optimiser plans from."""
+
+    MUST = "must", "Must attend"
+    LIKE = "like", "Would like"
+
+
 class Choice(models.Model):
     """One option in a customer's submitted design: confirmed (a seat, where the option
     has a capacity) or waitlisted; and, once delivered, who fulfilled it."""
@@ -242,6 +283,9 @@ class Choice(models.Model):
     design = models.ForeignKey(Design, on_delete=models.CASCADE, related_name="choices")
     option = models.ForeignKey(Option, on_delete=models.CASCADE, related_name="choices")
     status = models.CharField(max_length=10, choices=ChoiceStatus.choices)
+    weight = models.CharField(
+        max_length=4, choices=Weight.choices, blank=True, help_text="Sessions only."
+    )
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     promoted_at = models.DateTimeField(null=True, blank=True)
     fulfilled_at = models.DateTimeField(null=True, blank=True)
@@ -259,6 +303,29 @@ class Choice(models.Model):
 
     def __str__(self) -> str:
         return f"{self.option} ({self.status})"
+
+
+class CalendarFeed(models.Model):
+    """A secret address at which a calendar app reads one person's plan of one offering.
+
+    Only the token's SHA-256 is kept.
+    """
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    offering = models.ForeignKey(Offering, on_delete=models.CASCADE, related_name="feeds")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    digest = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = OrganisationScopedManager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["offering", "user"], name="one_plan_feed_each")
+        ]
+
+    def __str__(self) -> str:
+        return f"feed of {self.user} for {self.offering}"
 
 
 class Attempt(models.Model):

@@ -8,9 +8,9 @@ from ninja import Schema
 from pydantic import Field, StrictBool
 
 from cocreate.core.schemas import InputSchema, examples
-from cocreate.offerings.models import ChoiceStatus, Kind, RuleKind, Status
+from cocreate.offerings.models import ChoiceStatus, Kind, RuleKind, Status, StepSource, Weight
 
-EXAMPLE_WINDOW = {"starts_at": "2026-03-12T10:00:00+00:00", "ends_at": "2026-03-12T11:00:00+00:00"}
+EXAMPLE_WINDOW = {"starts_at": "2030-03-12T10:00:00+00:00", "ends_at": "2030-03-12T11:00:00+00:00"}
 
 
 class OfferingOut(Schema):
@@ -36,6 +36,7 @@ class OptionOut(Schema):
     tags: list[str]
     starts_at: datetime | None
     ends_at: datetime | None
+    location: str
     eligibility: list[dict[str, Any]]
     partner: str | None = Field(None, alias="partner.name")
 
@@ -48,6 +49,8 @@ class StepOut(Schema):
     max_picks: int | None
     open_answer: bool
     max_answer_length: int
+    source: StepSource
+    questions: list[str] = Field(description="A profile step's questions, by key.")
     position: int
     options: list[OptionOut]
 
@@ -70,7 +73,9 @@ class OfferingIn(InputSchema):
     name: str = Field(max_length=120)
     slug: str = Field("", max_length=60)
     description: str = ""
-    kind: Kind = Kind.EVENT
+    kind: Kind = Field(
+        Kind.SERVICE, description="An event gets a sessions step, kept by its agenda."
+    )
     unit: str = ""
     budget: Decimal | None = None
 
@@ -108,8 +113,16 @@ class StepIn(InputSchema):
     max_picks: int | None = None
     open_answer: StrictBool = False
     max_answer_length: int = 500
+    source: StepSource = Field(
+        StepSource.OPTIONS,
+        description="options, talk (an answer that can become a session proposal), "
+        "contact or profile; an event's sessions step comes with it.",
+    )
+    questions: list[str] = Field(
+        default_factory=list, description="A profile step's questions, by profile field key."
+    )
 
-    model_config = examples({"name": "Sessions", "min_picks": 1, "max_picks": 4})
+    model_config = examples({"name": "Food", "min_picks": 1, "max_picks": 2})
 
 
 class StepPatch(InputSchema):
@@ -119,6 +132,8 @@ class StepPatch(InputSchema):
     max_picks: int | None = None
     open_answer: StrictBool | None = None
     max_answer_length: int | None = None
+    source: StepSource | None = None
+    questions: list[str] | None = None
 
     model_config = examples({"max_picks": 5})
 
@@ -167,8 +182,14 @@ class RuleIn(InputSchema):
 class DesignIn(InputSchema):
     options: list[int | str] = Field(max_length=500)
     answers: dict[str, str] = Field(default_factory=dict, description="Open answers by step id.")
+    weights: dict[str, Weight] = Field(
+        default_factory=dict,
+        description="For chosen sessions: must (attend) or like; a session left out is like.",
+    )
 
-    model_config = examples({"options": [1, 4], "answers": {"3": "Measuring customer value"}})
+    model_config = examples(
+        {"options": [1, 4], "answers": {"3": "Measuring customer value"}, "weights": {"4": "must"}}
+    )
 
 
 class ViolationOut(Schema):
@@ -200,11 +221,22 @@ class PlanItemOut(Schema):
     key: str
     name: str
     status: ChoiceStatus
+    weight: Weight | None = Field(description="Sessions: must (attend) or like.")
     waitlist_position: int | None
     starts_at: datetime | None
     ends_at: datetime | None
+    location: str
     cost: Decimal
     fulfilled_at: datetime | None
+
+
+class HostedOut(Schema):
+    option: int
+    key: str
+    name: str
+    starts_at: datetime | None
+    ends_at: datetime | None
+    location: str
 
 
 class PlanOut(Schema):
@@ -212,6 +244,7 @@ class PlanOut(Schema):
     version: int
     submitted_at: datetime | None
     items: list[PlanItemOut]
+    hosting: list[HostedOut] = Field(description="What you host or give: your own sessions.")
     answers: dict[str, str]
     cost: Decimal
 

@@ -39,9 +39,9 @@ class Step:
 
 
 def steps(offering: Offering) -> list[Step]:
-    """The designer's steps in order, each with its options (two queries)."""
+    """The designer's steps in order, each with its options (three queries)."""
     with scope(organisation=offering.organisation_id):
-        dimensions = list(Dimension.objects.filter(offering=offering))
+        dimensions = list(Dimension.objects.filter(offering=offering).prefetch_related("questions"))
         options = list(
             Option.objects.filter(offering=offering)
             .select_related("partner")
@@ -53,6 +53,11 @@ def steps(offering: Offering) -> list[Step]:
 def rules_of(offering: Offering) -> list[Rule]:
     with scope(organisation=offering.organisation_id):
         return list(Rule.objects.filter(offering=offering))
+
+
+def membership_of(offering: Offering, user_id: int) -> Membership | None:
+    with scope(organisation=offering.organisation_id):
+        return Membership.objects.filter(user_id=user_id).select_related("user").first()
 
 
 def design_of(offering: Offering, membership: Membership) -> Design | None:
@@ -77,6 +82,13 @@ def plan_choices(design: Design) -> list[Choice]:
             c.option.position,
         ),
     )
+
+
+def hosted_options(offering: Offering, user_id: int) -> list[Option]:
+    """What this person gives or hosts in the offering (their sessions), in time order."""
+    with scope(organisation=offering.organisation_id):
+        found = Option.objects.filter(offering=offering, hosts=user_id).select_related("dimension")
+        return sorted(found, key=lambda o: (o.starts_at is None, o.starts_at, o.position))
 
 
 def versions(design: Design) -> QuerySet[DesignVersion]:

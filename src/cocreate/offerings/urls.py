@@ -18,6 +18,7 @@ org_patterns = [
     path(
         "offerings/<slug:offering>/plan/withdraw/", plan.my_plan_withdraw, name="my_plan_withdraw"
     ),
+    path("offerings/<slug:offering>/plan/feed/", plan.plan_feed_renew, name="plan_feed_renew"),
     # Organisers
     path("offerings/<slug:offering>/edit/", editor.offering_edit, name="offering_edit"),
     path(
@@ -70,4 +71,9 @@ org_patterns = [
         partners.choice_fulfil,
         name="choice_fulfil",
     ),
+]
+
+# Public: personal calendar feeds, by their secret address (the secret is the permission).
+urlpatterns = [
+    path("calendars/<str:token>.ics", plan.plan_feed, name="plan_feed"),
 ]

@@ -1,10 +1,11 @@
-"""What a person contributed in each organisation: designs, sessions, interest, ideas,
-votes, survey answers, feedback, pulses. Part of their data export (export.py)."""
+"""What a person contributed in each organisation: designs (with the sessions they chose
+and how much they want each), sessions they proposed, ideas, votes, survey answers,
+feedback, pulses. Part of their data export (export.py)."""
 
 from typing import Any
 
 from cocreate.accounts.models import User
-from cocreate.agenda.models import Interest, PersonalAgenda, Proposal
+from cocreate.agenda.models import Proposal
 from cocreate.ideas.models import Comment, Comparison, Idea, Rating, Support
 from cocreate.listening.models import Feedback, Interaction, StaffPulse, Vote
 from cocreate.offerings.models import Design
@@ -17,7 +18,10 @@ def designs(user: User) -> Any:
             "offering": d.offering.name,
             "answers": d.answers,
             "submitted": d.submitted_at,
-            "choices": [{"option": c.option.name, "status": c.status} for c in d.choices.all()],
+            "choices": [
+                {"option": c.option.name, "status": c.status, "weight": c.weight}
+                for c in d.choices.all()
+            ],
             "versions": [
                 {"number": v.number, "options": v.options, "answers": v.answers, "at": v.created_at}
                 for v in d.versions.all()
@@ -33,15 +37,7 @@ def sessions(user: User) -> Any:
     return {
         "proposed": [
             {"event": p.event.name, "title": p.title, "abstract": p.abstract, "status": p.status}
-            for p in Proposal.objects.filter(proposer=user).select_related("event")
-        ],
-        "interest": [
-            {"event": i.proposal.event.name, "session": i.proposal.title, "weight": i.weight}
-            for i in Interest.objects.filter(user=user).select_related("proposal__event")
-        ],
-        "agendas": [
-            {"event": a.event.name, "version": a.version, "slots": a.items}
-            for a in PersonalAgenda.objects.filter(user=user).select_related("event")
+            for p in Proposal.objects.filter(proposer=user).select_related("event__offering")
         ],
     }
 

@@ -108,7 +108,7 @@ SECTIONS: dict[str, Callable[[User], Any]] = {
     "api_tokens": api_tokens,
     "actions_as_organiser": actions,
     "designs": contributions.designs,
-    "sessions_and_agendas": contributions.sessions,
+    "sessions": contributions.sessions,
     "ideas_and_votes": contributions.ideas,
     "feedback_and_opinions": contributions.feedback,
 }

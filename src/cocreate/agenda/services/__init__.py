@@ -14,7 +14,6 @@ from cocreate.agenda.services.events import (
     room_save,
     slots_add_day,
 )
-from cocreate.agenda.services.feeds import feed_for_token, feed_token_renew
 from cocreate.agenda.services.interest import interest_set, unavailability_set
 from cocreate.agenda.services.proposals import (
     longest_run,
@@ -33,8 +32,6 @@ __all__ = [
     "event_create",
     "event_move_to",
     "event_update",
-    "feed_for_token",
-    "feed_token_renew",
     "interest_set",
     "longest_run",
     "proposal_accept",

@@ -1,20 +1,26 @@
-"""Organisers set an event up: its slots, rooms, topics and phase."""
+"""Organisers set an event up: its offering, slots, rooms, topics and phase.
+
+An event is the agenda of one offering of kind event: creating an event creates its
+offering (open, so people can propose and choose at once), or ties an event offering
+that has no agenda yet. Its name, address and description are the offering's.
+"""
 
 import itertools
 from collections.abc import Sequence
 from datetime import date, datetime, time
 from typing import Any
 
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_slug
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django_scopes import scope
 
 from cocreate.accounts.models import User
 from cocreate.agenda.models import Event, Phase, Room, Schedule, Slot
+from cocreate.agenda.services.sessions import deliver_schedule, tell_seat_changes
 from cocreate.core.errors import Conflict, InvalidInput
+from cocreate.offerings import services as offerings
+from cocreate.offerings.lifecycle import state
+from cocreate.offerings.models import Kind, Offering, Status
 from cocreate.organisations import audit
 from cocreate.organisations.models import Organisation
 
@@ -25,30 +31,34 @@ def event_create(
     *,
     organisation: Organisation,
     actor: User,
-    name: str,
+    name: str = "",
     slug: str = "",
     description: str = "",
     topics: Sequence[str] = (),
+    offering: Offering | None = None,
 ) -> Event:
-    name, slug = name.strip(), (slug or slugify(name))[:60]
-    errors: Errors = {}
-    if not name or len(name) > 120:
-        errors["name"] = ["Give the event a name of up to 120 characters."]
-    try:
-        validate_slug(slug)
-    except ValidationError:
-        errors["slug"] = ["Use letters, numbers, hyphens and underscores only."]
-    if errors:
-        raise InvalidInput("The event could not be created.", fields=errors)
+    """The agenda of `offering` (an event offering without one), or of a new open event
+    offering named `name`."""
     with transaction.atomic(), scope(organisation=organisation):
-        if Event.objects.filter(slug=slug).exists():
-            raise Conflict("Another event uses this address.", fields={"slug": ["Taken."]})
+        if offering is None:
+            offering = offerings.offering_create(
+                organisation=organisation,
+                actor=actor,
+                name=name,
+                slug=slug,
+                description=description,
+                kind=Kind.EVENT,
+            )
+            offerings.offering_transition(offering=offering, actor=actor, to=Status.OPEN)
+        elif offering.kind != Kind.EVENT or offering.organisation_id != organisation.pk:
+            message = "Only an event offering of this organisation has an agenda."
+            raise InvalidInput(message, fields={"offering": [message]})
+        elif Event.objects.filter(offering=offering).exists():
+            message = f"{offering.name} has its agenda already."
+            raise Conflict(message, fields={"offering": [message]})
+        offerings.sessions_step(offering)
         event = Event.objects.create(
-            organisation=organisation,
-            name=name,
-            slug=slug,
-            description=description.strip(),
-            topics=_topics(topics),
+            organisation=organisation, offering=offering, topics=_topics(topics)
         )
         _audit(event, actor, "event.created")
     return event
@@ -63,20 +73,24 @@ def event_update(
     topics: Sequence[str],
     move_penalty: float,
 ) -> Event:
-    if not name.strip() or len(name.strip()) > 120:
-        raise InvalidInput(
-            "Give the event a name of up to 120 characters.",
-            fields={"name": ["Use 1 to 120 characters."]},
-        )
     if not 0 <= move_penalty <= 1000:
         raise InvalidInput(
             "The move penalty is between 0 and 1000 wishes.",
             fields={"move_penalty": ["Between 0 and 1000."]},
         )
+    offering = event.offering
     with transaction.atomic():
-        event.name, event.description = name.strip(), description.strip()
+        offerings.offering_update(  # the offering is the one record of its name
+            offering=offering,
+            actor=actor,
+            name=name,
+            description=description,
+            kind=offering.kind,
+            unit=offering.unit,
+            budget=offering.budget,
+        )
         event.topics, event.move_penalty = _topics(topics), move_penalty
-        event.save(update_fields=["name", "description", "topics", "move_penalty"])
+        event.save(update_fields=["topics", "move_penalty"])
         _audit(event, actor, "event.updated")
     return event
 
@@ -92,8 +106,20 @@ def event_move_to(*, event: Event, actor: User, phase: str) -> Event:
             raise Conflict("Publish a schedule first: attendees need one to follow.")
         event.phase = phase
         event.save(update_fields=["phase"])
+        _follow_phase(event, actor)
         _audit(event, actor, "event.phase_changed", phase=phase)
     return event
+
+
+def _follow_phase(event: Event, actor: User) -> None:
+    """A closed event takes no more changes to what people chose: its offering locks; an
+    event that reopens opens it again."""
+    offering = event.offering
+    accepts = state(offering.status).accepts_designs
+    if event.phase == Phase.CLOSED and accepts:
+        offerings.offering_transition(offering=offering, actor=actor, to=Status.LOCKED)
+    elif event.phase != Phase.CLOSED and offering.status == Status.LOCKED:
+        offerings.offering_transition(offering=offering, actor=actor, to=Status.OPEN)
 
 
 def slots_add_day(
@@ -164,6 +190,8 @@ def room_save(
         room.closed = closed
         room.features = _topics(features)
         room.save()
+        # The sessions in it have its seats and its name: a smaller room waitlists some.
+        tell_seat_changes(event, deliver_schedule(event))
         _audit(event, actor, "event.room_saved", room=name)
     return room
 

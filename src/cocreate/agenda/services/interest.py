@@ -1,4 +1,8 @@
-"""Attendees say what they want to attend; speakers say when they cannot."""
+"""Attendees say what they want to attend; speakers say when they cannot.
+
+What someone wants to attend is their design's choice of the session (must attend or
+would like): the agenda's buttons change that one choice, as the designer would.
+"""
 
 from collections.abc import Collection
 
@@ -8,43 +12,44 @@ from django_scopes import scope
 from cocreate.accounts.models import User
 from cocreate.agenda.models import (
     Event,
-    Interest,
     Proposal,
     ProposalStatus,
     Slot,
     Speaker,
     Unavailability,
-    Weight,
 )
 from cocreate.agenda.phases import Action, allows
 from cocreate.agenda.timing import follows
 from cocreate.core.errors import Conflict, InvalidInput
+from cocreate.offerings import services as offerings
+from cocreate.offerings.models import Design, Weight
+from cocreate.organisations.models import Membership
 
 CLOSED = (ProposalStatus.DECLINED, ProposalStatus.MERGED, ProposalStatus.WITHDRAWN)
 
 
-def interest_set(*, proposal: Proposal, user: User, weight: str | None) -> Interest | None:
-    """Must attend, would like, or (None) not interested any more."""
+def interest_set(*, proposal: Proposal, user: User, weight: str | None) -> Design:
+    """Must attend, would like, or (None) not any more."""
     event = proposal.event
     if not allows(event.phase, Action.SHOW_INTEREST):
         raise Conflict(f"{event.name} takes no interest now ({event.get_phase_display()}).")
     if weight is not None and weight not in Weight.values:
         raise InvalidInput(f"Say '{Weight.MUST}' or '{Weight.LIKE}' (or nothing).")
-    if weight is not None and proposal.status in CLOSED:
+    if proposal.status in CLOSED:
         where = (
             f" It is part of “{proposal.merged_into.title}” now." if proposal.merged_into else ""
         )
         raise Conflict(f"“{proposal.title}” is {proposal.get_status_display().lower()}.{where}")
-    with transaction.atomic(), scope(organisation=proposal.organisation_id):
-        if weight is None:
-            Interest.objects.filter(proposal=proposal, user=user).delete()
-            return None
-        interest, _ = Interest.objects.update_or_create(
-            proposal=proposal,
-            user=user,
-            defaults={"weight": weight, "organisation_id": proposal.organisation_id},
+    if proposal.option is None:
+        raise Conflict(
+            f"“{proposal.title}” awaits the organisers' decision: you can choose it once it "
+            "is accepted."
         )
-    return interest
+    with scope(organisation=proposal.organisation_id):
+        membership = Membership.objects.select_related("user", "organisation").get(user=user)
+    return offerings.choice_set(
+        offering=event.offering, membership=membership, option=proposal.option, weight=weight
+    )
 
 
 def unavailability_set(*, event: Event, user: User, slot_ids: Collection[int]) -> None:

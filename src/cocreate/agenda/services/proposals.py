@@ -12,7 +12,6 @@ from cocreate.agenda import timing
 from cocreate.agenda.models import (
     Event,
     Format,
-    Interest,
     Phase,
     Proposal,
     ProposalStatus,
@@ -20,6 +19,7 @@ from cocreate.agenda.models import (
     Speaker,
 )
 from cocreate.agenda.phases import Action, allows
+from cocreate.agenda.services.sessions import session_close, session_hosts_follow, session_open
 from cocreate.core.errors import Conflict, InvalidInput, NotAllowed
 from cocreate.core.links import site_link
 from cocreate.messaging.services import emit, notify
@@ -126,12 +126,17 @@ def speaker_confirm(*, proposal: Proposal, user: User) -> Speaker:
         if speaker.confirmed_at is None:
             speaker.confirmed_at = timezone.now()
             speaker.save(update_fields=["confirmed_at"])
+            session_hosts_follow(proposal)
     return speaker
 
 
 def proposal_accept(*, proposal: Proposal, actor: User) -> Proposal:
+    """An accepted session is one people choose, in the designer and on the agenda."""
     _require_open(proposal)
-    return _decide(proposal, actor, ProposalStatus.ACCEPTED, kind="proposal_accepted")
+    with transaction.atomic(), scope(organisation=proposal.organisation_id):
+        _decide(proposal, actor, ProposalStatus.ACCEPTED, kind="proposal_accepted")
+        session_open(proposal)
+    return proposal
 
 
 def proposal_decline(*, proposal: Proposal, actor: User, reason: str) -> Proposal:
@@ -142,17 +147,24 @@ def proposal_decline(*, proposal: Proposal, actor: User, reason: str) -> Proposa
             fields={"reason": ["Give a reason (up to 500 characters)."]},
         )
     _require_open(proposal)
-    return _decide(
-        proposal, actor, ProposalStatus.DECLINED, kind="proposal_declined", reason=reason
-    )
+    with transaction.atomic(), scope(organisation=proposal.organisation_id):
+        _decide(proposal, actor, ProposalStatus.DECLINED, kind="proposal_declined", reason=reason)
+        session_close(proposal)
+    return proposal
 
 
 def proposal_merge(*, proposal: Proposal, into: Proposal, actor: User) -> Proposal:
-    """Fold a proposal into a similar one: its speakers and interest move over."""
+    """Fold a proposal into a similar one: its speakers and the people who chose it move
+    over."""
     if into.pk == proposal.pk or into.event_id != proposal.event_id:
         raise InvalidInput("Merge into another proposal of the same event.")
     if into.status in (ProposalStatus.DECLINED, ProposalStatus.MERGED, ProposalStatus.WITHDRAWN):
         raise Conflict(f"“{into.title}” is {into.get_status_display().lower()}.")
+    if proposal.status == ProposalStatus.ACCEPTED and into.status != ProposalStatus.ACCEPTED:
+        raise Conflict(
+            f"People chose “{proposal.title}”: accept “{into.title}” first, so their "
+            "choice has a session to move to."
+        )
     _require_open(proposal)
     with transaction.atomic(), scope(organisation=proposal.organisation_id):
         for speaker in Speaker.objects.filter(proposal=proposal):
@@ -162,10 +174,10 @@ def proposal_merge(*, proposal: Proposal, into: Proposal, actor: User) -> Propos
                 user_id=speaker.user_id,
                 defaults={"confirmed_at": speaker.confirmed_at},
             )
-        taken = set(Interest.objects.filter(proposal=into).values_list("user_id", flat=True))
-        Interest.objects.filter(proposal=proposal).exclude(user_id__in=taken).update(proposal=into)
         proposal.merged_into = into
         _decide(proposal, actor, ProposalStatus.MERGED, kind="proposal_merged", into=into.title)
+        session_close(proposal, into=into)
+        session_hosts_follow(into)
     return proposal
 
 

@@ -1,8 +1,7 @@
 """Drafts become the published agenda: organisers move sessions by hand (checked at once),
-then publish a numbered version; every attendee's agenda is rewritten and whoever's
-changed is told what changed, on their channel."""
-
-from typing import Any
+then publish a numbered version. Each session's option takes its time, room and seats
+(so everyone's plan and calendar show it), and whoever chose a session that moved, or
+lost or won a seat, is told what changed, once, on their channel."""
 
 from django.db import transaction
 from django.db.models import Max
@@ -11,12 +10,18 @@ from django_scopes import scope
 
 from cocreate.accounts.models import User
 from cocreate.agenda import engine
-from cocreate.agenda.models import Event, PersonalAgenda, Proposal, Room, Schedule, Slot
+from cocreate.agenda.models import Proposal, Room, Schedule, Slot
 from cocreate.agenda.services.runs import figures_of
+from cocreate.agenda.services.sessions import (
+    deliver_schedule,
+    latest_published,
+    moves,
+    seat_lines,
+    tell,
+)
 from cocreate.core.errors import Conflict, InvalidInput
-from cocreate.core.links import site_link
 from cocreate.engines import agenda as optimiser
-from cocreate.messaging.services import emit, notify
+from cocreate.messaging.services import emit
 from cocreate.organisations import audit
 
 
@@ -55,12 +60,12 @@ def schedule_move(
 
 
 def schedule_publish(*, schedule: Schedule, actor: User) -> Schedule:
-    """Publish a draft as the next version; tell each attendee whose agenda changed."""
+    """Publish a draft as the next version; tell each attendee whose plan changed."""
     event = schedule.event
     if schedule.version is not None:
         raise Conflict(f"Version {schedule.version} is published already.")
     built = engine.build(event)
-    found, paths = optimiser.evaluate(built.instance, built.placements(schedule.placements))
+    found, _ = optimiser.evaluate(built.instance, built.placements(schedule.placements))
     missing = set(built.proposals) - {sid for sid in built.placements(schedule.placements)}
     if found.violations or missing:
         reasons = list(found.violations) + [f"{sid} has no place" for sid in sorted(missing)]
@@ -69,21 +74,24 @@ def schedule_publish(*, schedule: Schedule, actor: User) -> Schedule:
             code="stale_draft",
         )
     with transaction.atomic(), scope(organisation=event.organisation_id):
+        previous = latest_published(event)
+        before = previous.placements if previous else {}
         last = Schedule.objects.filter(event=event).aggregate(v=Max("version"))["v"] or 0
         schedule.version, schedule.published_at = last + 1, timezone.now()
         schedule.figures = figures_of(found, None) | {
             k: v for k, v in schedule.figures.items() if k.startswith("bound")
         }
         schedule.save(update_fields=["version", "published_at", "figures"])
-        changed = _rewrite_agendas(event, built, paths, schedule.version)
-        _tell(event, changed)
+        lines = moves(event, before, schedule.placements)
+        seats = seat_lines(deliver_schedule(event))
+        tell(event, lines, seats)
         audit.record(
             organisation=event.organisation,
             actor=actor,
             action="schedule.published",
             target=event.name,
             version=schedule.version,
-            attendees_told=len(changed),
+            attendees_told=len(set(lines) | set(seats)),
         )
         emit(
             organisation=event.organisation,
@@ -95,68 +103,3 @@ def schedule_publish(*, schedule: Schedule, actor: User) -> Schedule:
             },
         )
     return schedule
-
-
-def _rewrite_agendas(
-    event: Event, built: engine.Built, paths: Any, version: int
-) -> dict[int, list[tuple[int, int | None, int | None]]]:
-    """Store every attendee's path; return, per person whose path changed, the changes
-    as (slot pk, was proposal pk, now proposal pk)."""
-    new = {
-        int(attendee): {str(built.slots[s]): built.proposals[p] for s, p in path.items()}
-        for attendee, path in paths.items()
-    }
-    old = {a.user_id: a for a in PersonalAgenda.objects.filter(event=event)}
-    changed: dict[int, list[tuple[int, int | None, int | None]]] = {}
-    for user_id, items in new.items():
-        before = old[user_id].items if user_id in old else {}
-        if before != items:
-            changed[user_id] = [
-                (int(slot), before.get(slot), items.get(slot))
-                for slot in sorted(set(before) | set(items), key=int)
-                if before.get(slot) != items.get(slot)
-            ]
-    for user_id in set(old) - set(new):  # no wishes any more
-        if old[user_id].items:
-            changed[user_id] = [(int(s), p, None) for s, p in old[user_id].items.items()]
-    PersonalAgenda.objects.filter(event=event).exclude(user_id__in=new).delete()
-    PersonalAgenda.objects.bulk_create(
-        [
-            PersonalAgenda(
-                organisation_id=event.organisation_id,
-                event=event,
-                user_id=user_id,
-                items=items,
-                version=version,
-            )
-            for user_id, items in new.items()
-        ],
-        update_conflicts=True,
-        unique_fields=["event", "user"],
-        update_fields=["items", "version", "updated_at"],
-    )
-    return changed
-
-
-def _tell(event: Event, changed: dict[int, list[tuple[int, int | None, int | None]]]) -> None:
-    if not changed:
-        return
-    titles = dict(Proposal.objects.filter(event=event).values_list("pk", "title"))
-    when = {s.pk: timezone.localtime(s.starts_at) for s in Slot.objects.filter(event=event)}
-    people = {u.pk: u for u in User.objects.filter(pk__in=changed)}
-    link = site_link("my_agenda", event.organisation.slug, event.slug)
-    for user_id, changes in changed.items():
-        lines = [
-            f"{when[slot]:%a %H:%M}: "
-            + (f"{titles[now]}" if now else "free")
-            + (f" (was {titles[was]})" if was else "")
-            for slot, was, now in changes
-            if slot in when
-        ]
-        notify(
-            recipient=people[user_id],
-            organisation=event.organisation,
-            kind="agenda_changed",
-            context={"event": event.name, "changes": lines, "count": len(lines)},
-            link=link,
-        )

@@ -1,4 +1,5 @@
-"""The agenda's pages: sessions with interest buttons, the grid, my agenda, the feed."""
+"""The agenda's pages: sessions with interest buttons, the grid, the person's one plan of
+the event and its calendar feed, the public schedule."""
 
 import json
 
@@ -6,8 +7,7 @@ from django.test import Client
 from django_scopes import scope
 from icalendar import Calendar
 
-from cocreate.agenda import services
-from cocreate.agenda.models import Interest
+from cocreate.agenda import selectors, services
 from cocreate.agenda.tests.conftest import draft_of, plan
 from cocreate.conftest import client_for
 
@@ -24,11 +24,9 @@ def test_interest_toggles_in_place(acme, day):
 
     assert answer.status_code == 200
     assert 'aria-pressed="true">Would like' in answer.content.decode()
-    with scope(organisation=acme.organisation):
-        assert Interest.objects.get(user=acme.customer, proposal=day.ai).weight == "like"
+    assert selectors.my_interest(day.event, acme.customer.pk)[day.ai.pk] == "like"
     client.post(url, {"weight": ""}, headers={"HX-Request": "true"})
-    with scope(organisation=acme.organisation):
-        assert not Interest.objects.filter(user=acme.customer, proposal=day.ai).exists()
+    assert day.ai.pk not in selectors.my_interest(day.event, acme.customer.pk)
 
 
 def test_sessions_on_my_interests(acme, day):
@@ -40,17 +38,19 @@ def test_sessions_on_my_interests(acme, day):
     assert "Measuring effort" not in page.content.decode()
 
 
-def test_the_schedule_my_agenda_and_the_public_page_show_the_published_version(acme, day):
+def test_the_schedule_my_plan_and_the_public_page_show_the_published_version(acme, day):
     publish(day, acme.organiser)
     client = client_for(acme.customer)
 
     grid = client.get(f"/o/acme/agenda/{day.event.slug}/").content.decode()
-    mine = client.get(f"/o/acme/agenda/{day.event.slug}/me/").content.decode()
+    mine = client.get(f"/o/acme/agenda/{day.event.slug}/me/", follow=True)
     public = Client().get(f"/events/acme/{day.event.slug}/")
 
     assert "Big hall" in grid
-    assert "Journey maps people use" in mine
-    assert "Chatbots that hand over" not in mine  # not wanted by this customer
+    assert mine.redirect_chain[-1][0] == f"/o/acme/offerings/{day.event.slug}/plan/"
+    assert "Journey maps people use" in mine.content.decode()
+    assert "In Big hall" in mine.content.decode()
+    assert "Chatbots that hand over" not in mine.content.decode()  # not wanted by this customer
     assert public.status_code == 200
     assert "Loyalty without points" in public.content.decode()
 
@@ -75,11 +75,11 @@ def test_no_public_page_before_anything_is_published(acme, day):
     assert Client().get(f"/events/acme/{day.event.slug}/").status_code == 404
 
 
-def test_a_calendar_feed_follows_the_agenda_through_its_secret_address(acme, day):
+def test_a_calendar_feed_follows_the_plan_through_its_secret_address(acme, day):
     publish(day, acme.organiser)
     client = client_for(acme.customer)
-    client.post(f"/o/acme/agenda/{day.event.slug}/me/feed/")
-    page = client.get(f"/o/acme/agenda/{day.event.slug}/me/").content.decode()
+    client.post(f"/o/acme/offerings/{day.event.slug}/plan/feed/")
+    page = client.get(f"/o/acme/offerings/{day.event.slug}/plan/").content.decode()
     address = page.split('class="token-reveal">')[1].split("<")[0].strip()
     path = address.split("://", 1)[1].split("/", 1)[1]
 
@@ -87,9 +87,10 @@ def test_a_calendar_feed_follows_the_agenda_through_its_secret_address(acme, day
 
     events = Calendar.from_ical(feed.content).walk("VEVENT")
     assert sorted(str(e["summary"]) for e in events) == [
-        "Journey maps people use",
+        "Journey maps people use (you host)",  # the customer proposed it
         "Measuring effort",
     ]
+    assert {str(e["location"]) for e in events} <= {"Big hall", "Small room"}
     assert Client().get("/calendars/cal_wrong.ics").status_code == 404
 
 
@@ -112,7 +113,7 @@ def test_a_run_shows_its_progress_and_the_draft_can_be_published(acme, day):
     assert draft.version == 1
 
 
-def test_the_api_proposes_shows_interest_and_reads_my_agenda(acme, day):
+def test_the_api_proposes_shows_interest_and_reads_the_plan(acme, day):
     customer = client_for(acme.customer)
     base = f"/api/v1/orgs/acme/events/{day.event.slug}"
     created = customer.post(
@@ -138,9 +139,11 @@ def test_the_api_proposes_shows_interest_and_reads_my_agenda(acme, day):
     )
 
     publish(day, acme.organiser)
-    agenda = customer.get(f"{base}/agenda").json()
-    assert {i["title"] for i in agenda["items"]} == {
-        "Journey maps people use",
-        "Measuring effort",
-        "Chatbots that hand over",
+    plan_ = customer.get(f"/api/v1/orgs/acme/offerings/{day.event.slug}/design").json()
+    assert {(i["name"], i["weight"]) for i in plan_["items"]} == {
+        ("Journey maps people use", "must"),
+        ("Measuring effort", "must"),
+        ("Chatbots that hand over", "must"),
     }
+    assert all(i["location"] for i in plan_["items"])
+    assert [h["name"] for h in plan_["hosting"]] == ["Journey maps people use"]

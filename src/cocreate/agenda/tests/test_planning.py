@@ -5,7 +5,6 @@ import pytest
 from django_scopes import scope
 
 from cocreate.agenda import services
-from cocreate.agenda.models import PersonalAgenda
 from cocreate.agenda.tests.conftest import draft_of, plan, published
 from cocreate.core.errors import Conflict, InvalidInput
 from cocreate.messaging.models import Message
@@ -26,15 +25,20 @@ def test_a_run_places_every_session_so_each_attendee_can_attend_all_they_want(ac
     assert draft.placements[str(day.journeys.pk)][0] == day.big.pk
 
 
-def test_publishing_writes_each_agenda_and_tells_everyone_once(acme, day):
+def test_publishing_gives_each_session_its_time_room_and_seats_and_tells_everyone_once(acme, day):
     run = plan(day, acme.organiser)
     draft = draft_of(run)
 
     services.schedule_publish(schedule=draft, actor=acme.organiser)
 
     with scope(organisation=acme.organisation):
-        agenda = PersonalAgenda.objects.get(event=day.event, user=acme.customer)
-        assert sorted(agenda.items.values()) == sorted([day.journeys.pk, day.metrics.pk])
+        for proposal in (day.journeys, day.metrics, day.ai, day.loyalty):
+            proposal.option.refresh_from_db()
+            room, slot = draft.placements[str(proposal.pk)]
+            placed_in = day.big if room == day.big.pk else day.small
+            assert proposal.option.location == placed_in.name
+            assert proposal.option.capacity == placed_in.capacity
+            assert proposal.option.starts_at == next(s for s in day.slots if s.pk == slot).starts_at
         told = Message.objects.filter(kind="agenda_changed")
         assert sorted(m.recipient.email for m in told) == sorted(
             u.email for u in (acme.customer, acme.staff, acme.partner, acme.organiser)

@@ -41,7 +41,7 @@ def events(request: OrgRequest) -> HttpResponse:
                 messages.success(request, f"{event.name} is created: add its days and rooms.")
                 return redirect("event_setup", request.organisation.slug, event.slug)
     context = {
-        "events": selectors.events(request.organisation),
+        "events": selectors.events(request.membership),
         "form": form,
         "can_run": can_run,
     }
@@ -65,7 +65,8 @@ def public_schedule(request: HttpRequest, org: str, event: str) -> HttpResponse:
     """The published schedule of an event, for anyone with the address."""
     organisation = get_object_or_404(Organisation, slug=org)
     with scope(organisation=organisation):
-        found = get_object_or_404(Event.objects.all(), slug=event)
+        visible = Event.objects.filter(offering__status__in=selectors.VISIBLE)
+        found = get_object_or_404(visible.select_related("offering"), offering__slug=event)
         published = selectors.published_schedule(found)
         if published is None:
             raise Http404("No schedule is published for this event yet.")
@@ -91,12 +92,11 @@ def _public_grid(event: Event, published: Schedule) -> SafeString:
 
 def _grid_context(event: Event, user_id: int) -> dict[str, object]:
     published = selectors.published_schedule(event)
-    agenda = selectors.personal_agenda(event, user_id)
     return {
         "event": event,
         "published": published,
         "grid": selectors.grid(event, published) if published else None,
-        "mine": set(agenda.items.values()) if agenda else set(),
+        "mine": set(selectors.my_interest(event, user_id)),
     }
 
 

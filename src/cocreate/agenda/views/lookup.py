@@ -2,12 +2,16 @@
 
 from django.shortcuts import get_object_or_404
 
+from cocreate.agenda import selectors
 from cocreate.agenda.models import Constraint, Event, Proposal, Room, Run, Schedule
 from cocreate.organisations.access import OrgRequest
 
 
 def event(request: OrgRequest, slug: str) -> Event:
-    return get_object_or_404(Event.objects.all(), slug=slug)
+    """By its offering's address, among the events this person may see."""
+    found = get_object_or_404(selectors.events(request.membership), offering__slug=slug)
+    found.organisation = request.organisation  # already loaded: no query when read
+    return found
 
 
 def proposal(event: Event, proposal_id: int) -> Proposal:

@@ -3,9 +3,10 @@
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from cocreate.agenda import selectors, services
-from cocreate.agenda.forms import DeclineForm, ProposalForm
+from cocreate.agenda.forms import DeclineForm, ProposalForm, TalkForm
 from cocreate.agenda.models import ProposalStatus
 from cocreate.agenda.phases import Action, allows
 from cocreate.agenda.views import lookup
@@ -61,6 +62,41 @@ def proposal_new(request: OrgRequest, event: str) -> HttpResponse:
             return redirect("proposal", request.organisation.slug, found.slug, proposal.pk)
     context = {"event": found, "form": form, "longest": services.longest_run(found)}
     return render(request, "agenda/proposal_new.html", context, status=422 if form.errors else 200)
+
+
+@org_page(Permission.TAKE_PART_IN_AGENDA, methods=["GET", "POST"])
+def designer_talk(request: OrgRequest, event: str) -> HttpResponse:
+    """The designer's talk step, as the agenda sees it: what the person wants to talk
+    about becomes a session proposal in one go, and their proposals are listed (htmx)."""
+    found = lookup.event(request, event)
+    status = 200
+    if request.method == "POST":
+        form = TalkForm(request.POST, topics=found.topics)
+        if form.is_valid():
+            try:
+                proposal = services.proposal_submit(
+                    event=found, proposer=request.user, **form.cleaned_data
+                )
+            except ServiceError as error:
+                show_service_error(form, error)
+            else:
+                form = TalkForm(topics=found.topics)
+                messages.success(
+                    request,
+                    _("“%(title)s” is proposed: the organisers decide, and we tell you.")
+                    % {"title": proposal.title},
+                )
+        status = 422 if form.errors else 200
+    else:
+        said = next((str(v) for k, v in request.GET.items() if k.startswith("answer-") and v), "")
+        form = TalkForm(initial={"title": said.strip()[:150]}, topics=found.topics)
+    context = {
+        "event": found,
+        "form": form,
+        "can_propose": allows(found.phase, Action.PROPOSE),
+        "mine": selectors.proposals_by(found, request.user.pk),
+    }
+    return render(request, "agenda/_designer_talk.html", context, status=status)
 
 
 @org_page(Permission.TAKE_PART_IN_AGENDA)

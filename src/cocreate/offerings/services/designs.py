@@ -1,9 +1,13 @@
-"""What customers do with an offering: check a design, save a draft, submit, withdraw.
+"""What customers do with an offering: check a design, save a draft, submit, change one
+choice, withdraw.
 
 A submitted design is checked by the rules engine first (capacity aside: a full option
 puts the customer on its waitlist instead of refusing them), then written in one
 transaction: the choices that changed take or give back seats, the new version is kept,
-and the confirmation goes to the outbox on the customer's chosen channel.
+and the confirmation goes to the outbox on the customer's chosen channel. A session's
+choice also says how much the person wants it (must attend or would like): the event's
+agenda plans from those choices, so choosing in the designer and on the agenda's pages is
+one act (`choice_set` changes one choice, under the same rules).
 """
 
 import dataclasses
@@ -30,6 +34,9 @@ from cocreate.offerings.models import (
     Design,
     DesignVersion,
     Offering,
+    Option,
+    StepSource,
+    Weight,
 )
 from cocreate.offerings.selectors import design_of
 from cocreate.offerings.services.seats import give_back_seats, lock_options, take_seats
@@ -109,6 +116,7 @@ def draft_save(
     membership: Membership,
     options: Iterable[Any],
     answers: Mapping[str, str],
+    weights: Mapping[Any, str] | None = None,
 ) -> Check:
     """The designer's live check: keep the draft, and note what the customer could not have."""
     check = design_check(
@@ -118,15 +126,18 @@ def draft_save(
         answers=answers,
         repairs="conflicts",
     )
+    chosen = {int(o) for o in check.selection.options}
+    weighed = _weights(offering, chosen, weights or {})
     with transaction.atomic(), scope(organisation=offering.organisation_id):
         design, _ = Design.objects.get_or_create(
             offering=offering,
             user_id=membership.user_id,
             defaults={"organisation_id": offering.organisation_id},
         )
-        design.draft_options = sorted(int(o) for o in check.selection.options)
+        design.draft_options = sorted(chosen)
         design.draft_answers = dict(check.selection.answers)
-        design.save(update_fields=["draft_options", "draft_answers", "updated_at"])
+        design.draft_weights = {str(k): v for k, v in sorted(weighed.items())}
+        design.save(update_fields=["draft_options", "draft_answers", "draft_weights", "updated_at"])
         record_attempts(offering, membership, check)
     return check
 
@@ -137,8 +148,12 @@ def design_submit(
     membership: Membership,
     options: Iterable[Any],
     answers: Mapping[str, str],
+    weights: Mapping[Any, str] | None = None,
 ) -> Design:
-    """Submit (or revise) a design. Submitting the same design again changes nothing."""
+    """Submit (or revise) a design. Submitting the same design again changes nothing.
+
+    `weights` says, for chosen sessions, "must" (attend) or "like"; a session left out
+    keeps the weight it had, or is "like"."""
     if not state(offering.status).accepts_designs:
         raise Conflict(_closed(offering), code="offering_closed")
     check = design_check(
@@ -157,49 +172,149 @@ def design_submit(
             code="design_invalid",
             fields={"options": [v.message for v in check.violations]},
         )
-    compiled = engine.engine_offering(offering)
-    capacity = {int(o.id): o.capacity for o in compiled.options}
     wanted = {int(o) for o in check.selection.options}
+    weighed = _weights(offering, wanted, weights or {})
     with transaction.atomic(), scope(organisation=offering.organisation_id):
-        design, _ = Design.objects.select_for_update().get_or_create(
-            offering=offering,
-            user_id=membership.user_id,
-            defaults={"organisation_id": offering.organisation_id},
-        )
-        current = dict(design.choices.values_list("option_id", "status"))
-        if design.version and set(current) == wanted and design.answers == check.selection.answers:
+        design = _locked_design(offering, membership)
+        changed = _apply(offering, design, wanted, weighed, dict(check.selection.answers))
+        if not changed and design.submitted_at:
             return design  # idempotent: nothing changed, nothing sent
-        removed = set(current) - wanted
-        added = wanted - set(current)
-        seats_left = lock_options(removed | added)
-        design.choices.filter(option_id__in=removed).delete()
-        freed = [o for o in removed if current[o] == ChoiceStatus.CONFIRMED and capacity[o]]
-        give_back_seats(freed)
-        seated = take_seats(added, seats_left)
-        Choice.objects.bulk_create(
-            Choice(
-                organisation_id=offering.organisation_id,
-                design=design,
-                option_id=option_id,
-                status=ChoiceStatus.CONFIRMED if option_id in seated else ChoiceStatus.WAITLISTED,
-            )
-            for option_id in sorted(added)
-        )
-        design.version += 1  # the row is locked: no one else changes it meanwhile
-        design.answers = dict(check.selection.answers)
         design.submitted_at = timezone.now()
         design.draft_options, design.draft_answers = sorted(wanted), design.answers
+        design.draft_weights = {str(k): v for k, v in sorted(weighed.items())}
         design.save()
-        DesignVersion.objects.create(
+        _confirm(offering, membership, design, engine.engine_offering(offering))
+    return design
+
+
+def choice_set(
+    *, offering: Offering, membership: Membership, option: Option, weight: str | None
+) -> Design:
+    """Choose one session (weight "must" or "like") or drop it (None), keeping the rest of
+    the design: what the agenda's "must attend" and "would like" buttons do. The rest of
+    the design need not be complete, but the change must not break a rule (two sessions
+    at once, too many sessions); then nothing changes and the reason is said."""
+    if not state(offering.status).accepts_designs:
+        raise Conflict(_closed(offering), code="offering_closed")
+    if option.offering_id != offering.pk:
+        raise InvalidInput(f"“{option.name}” is not part of {offering.name}.")
+    if weight is not None and weight not in Weight.values:
+        raise InvalidInput(
+            f"Say '{Weight.MUST}' or '{Weight.LIKE}' (or nothing).",
+            fields={"weight": ["Must or like."]},
+        )
+    with scope(organisation=offering.organisation_id):
+        design = Design.objects.filter(offering=offering, user_id=membership.user_id).first()
+        current = dict(design.choices.values_list("option_id", "weight")) if design else {}
+    wanted = set(current) - {option.pk} | ({option.pk} if weight else set())
+    answers = design.answers if design else {}
+    check = design_check(
+        offering=offering,
+        membership=membership,
+        options=sorted(wanted),
+        answers=answers,
+        repairs="conflicts",
+    )
+    if check.conflicts:
+        with transaction.atomic():
+            record_attempts(offering, membership, check)
+        hint = f" {check.repairs[0].summary}" if check.repairs else ""
+        raise Conflict(
+            " ".join(v.message for v in check.conflicts) + hint,
+            code="design_invalid",
+            fields={"options": [v.message for v in check.conflicts]},
+        )
+    weighed = {k: v for k, v in current.items() if v and k in wanted}
+    weighed |= {option.pk: weight} if weight else {}
+    with transaction.atomic(), scope(organisation=offering.organisation_id):
+        design = _locked_design(offering, membership)
+        _apply(offering, design, wanted, _weights(offering, wanted, weighed), answers)
+        drafted = set(design.draft_options) - {option.pk} | ({option.pk} if weight else set())
+        design.draft_options = sorted(drafted)
+        draft_weights = {k: v for k, v in design.draft_weights.items() if k != str(option.pk)}
+        design.draft_weights = draft_weights | ({str(option.pk): weight} if weight else {})
+        design.save()
+    return design
+
+
+def _locked_design(offering: Offering, membership: Membership) -> Design:
+    design, _ = Design.objects.select_for_update().get_or_create(
+        offering=offering,
+        user_id=membership.user_id,
+        defaults={"organisation_id": offering.organisation_id},
+    )
+    return design
+
+
+def _apply(
+    offering: Offering,
+    design: Design,
+    wanted: set[int],
+    weights: dict[int, str],
+    answers: dict[str, str],
+) -> bool:
+    """Make the locked design's choices `wanted`: seats taken and given back, weights set,
+    a new version kept. False when nothing changed (and nothing was written)."""
+    current = {
+        option_id: (status, weight)
+        for option_id, status, weight in design.choices.values_list("option_id", "status", "weight")
+    }
+    reweighed = {o for o in wanted & set(current) if current[o][1] != weights.get(o, "")}
+    if set(current) == wanted and design.answers == answers and not reweighed:
+        return False
+    removed, added = set(current) - wanted, wanted - set(current)
+    capacity = {int(o.id): o.capacity for o in engine.engine_offering(offering).options}
+    seats_left = lock_options(removed | added)
+    design.choices.filter(option_id__in=removed).delete()
+    give_back_seats([o for o in removed if current[o][0] == ChoiceStatus.CONFIRMED and capacity[o]])
+    seated = take_seats(added, seats_left)
+    Choice.objects.bulk_create(
+        Choice(
             organisation_id=offering.organisation_id,
             design=design,
-            number=design.version,
-            options=sorted(wanted),
-            answers=design.answers,
-            cost=check.cost,
+            option_id=option_id,
+            status=ChoiceStatus.CONFIRMED if option_id in seated else ChoiceStatus.WAITLISTED,
+            weight=weights.get(option_id, ""),
         )
-        _confirm(offering, membership, design, compiled)
-    return design
+        for option_id in sorted(added)
+    )
+    for option_id in reweighed:
+        design.choices.filter(option_id=option_id).update(weight=weights.get(option_id, ""))
+    design.version += 1  # the row is locked: no one else changes it meanwhile
+    design.answers = answers
+    design.save()
+    costs = {int(o.id): o.cost for o in engine.engine_offering(offering).options}
+    DesignVersion.objects.create(
+        organisation_id=offering.organisation_id,
+        design=design,
+        number=design.version,
+        options=sorted(wanted),
+        answers=answers,
+        cost=sum((costs[o] for o in wanted), Decimal(0)),
+    )
+    return True
+
+
+def _weights(offering: Offering, chosen: set[int], given: Mapping[Any, str]) -> dict[int, str]:
+    """Must attend or would like for each chosen session ("like" unless said); other
+    options have none. A weight for an option that is not a chosen session is refused."""
+    with scope(organisation=offering.organisation_id):
+        sessions = set(
+            Option.objects.filter(
+                offering=offering, pk__in=chosen, dimension__source=StepSource.SESSIONS
+            ).values_list("pk", flat=True)
+        )
+    weights: dict[int, str] = {}
+    for key, value in given.items():
+        try:
+            option_id = int(key)
+        except (TypeError, ValueError):
+            option_id = -1
+        if option_id not in sessions or value not in Weight.values:
+            message = "Say 'must' or 'like' only for the sessions you choose."
+            raise InvalidInput(message, code="bad_weights", fields={"weights": [message]})
+        weights[option_id] = value
+    return {o: weights.get(o, Weight.LIKE) for o in sessions}
 
 
 def design_withdraw(*, offering: Offering, membership: Membership) -> None:
@@ -307,6 +422,11 @@ def _option_ids(compiled: rules.Offering, options: Iterable[Any]) -> list[str]:
             code="unknown_options",
             fields={"options": [f"Unknown option ids: {', '.join(unknown[:10])}."]},
         )
+    twice = sorted({o for o in chosen if chosen.count(o) > 1}, key=chosen.index)
+    if twice:
+        names = {o.id: o.name for o in compiled.options}
+        message = f"You chose {', '.join(f'“{names[o]}”' for o in twice)} more than once."
+        raise InvalidInput(message, code="chosen_twice", fields={"options": [message]})
     return chosen
 
 

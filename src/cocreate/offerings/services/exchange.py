@@ -12,8 +12,9 @@ from django_scopes import scope
 from cocreate.accounts.models import User
 from cocreate.core.errors import InvalidInput
 from cocreate.offerings import engine
-from cocreate.offerings.models import Dimension, Offering, Option, Partner, Rule
+from cocreate.offerings.models import Dimension, Offering, Option, Partner, Rule, StepSource
 from cocreate.offerings.services import structure
+from cocreate.offerings.services.sessions import sessions_step
 from cocreate.organisations.models import Organisation
 
 FORMAT = "cocreate.offering/1"
@@ -21,7 +22,7 @@ FORMAT = "cocreate.offering/1"
 
 def offering_export(offering: Offering) -> dict[str, Any]:
     with scope(organisation=offering.organisation_id):
-        dimensions = list(Dimension.objects.filter(offering=offering))
+        dimensions = list(Dimension.objects.filter(offering=offering).prefetch_related("questions"))
         options = list(engine.ordered_options(offering).select_related("partner"))
         keys = {o.pk: o.key for o in options}
         rules = list(Rule.objects.filter(offering=offering))
@@ -41,6 +42,9 @@ def offering_export(offering: Offering) -> dict[str, Any]:
                 "max_picks": d.max_picks,
                 "open_answer": d.open_answer,
                 "max_answer_length": d.max_answer_length,
+                "source": d.source,
+                "questions": [f.key for f in d.questions.all()],
+                # A sessions step's options are the agenda's sessions: they travel with it.
                 "options": [
                     {
                         "key": o.key,
@@ -55,7 +59,7 @@ def offering_export(offering: Offering) -> dict[str, Any]:
                         "partner": o.partner.name if o.partner else None,
                     }
                     for o in options
-                    if o.dimension_id == d.pk
+                    if o.dimension_id == d.pk and d.source != StepSource.SESSIONS
                 ],
             }
             for d in dimensions
@@ -99,9 +103,21 @@ def _create(
         for number, step in enumerate(document.get("steps", []), start=1):
             fields = {k: v for k, v in step.items() if k != "options"}
             values = _labelled(f"Step {number}", structure.dimension_values, fields)
+            questions = _labelled(
+                f"Step {number}", structure.questions_of, offering, values.pop("questions")
+            )
+            if values["source"] == StepSource.SESSIONS:
+                if step.get("options"):
+                    raise InvalidInput(
+                        f"Step {number}: an event's sessions come from its agenda, not the file."
+                    )
+                dimension = _labelled(f"Step {number}", sessions_step, offering)
+                Dimension.objects.filter(pk=dimension.pk).update(position=number, **values)
+                continue
             dimension = Dimension.objects.create(
                 organisation=organisation, offering=offering, position=number, **values
             )
+            dimension.questions.set(questions)
             for position, item in enumerate(step.get("options", []), start=1):
                 where = f"Step {number}, option {position}"
                 fields = dict(item)
@@ -120,6 +136,12 @@ def _create(
                     **{**option_values, "key": key},
                 )
                 ids[key] = option.pk
+        steps = document.get("steps", [])
+        if offering.kind == "event" and all(s.get("source") != StepSource.SESSIONS for s in steps):
+            # An older file without the agenda's step: it comes last.
+            Dimension.objects.filter(offering=offering, source=StepSource.SESSIONS).update(
+                position=len(steps) + 1
+            )
         for number, rule in enumerate(document.get("rules", []), start=1):
             unknown = [key for key in rule["options"] if key not in ids]
             if unknown:

@@ -24,8 +24,18 @@ from cocreate.core.errors import Conflict, InvalidInput
 from cocreate.engines import offerings as rules
 from cocreate.offerings import engine
 from cocreate.offerings.lifecycle import state
-from cocreate.offerings.models import Dimension, Kind, Offering, Option, Partner, Rule, RuleKind
+from cocreate.offerings.models import (
+    Dimension,
+    Kind,
+    Offering,
+    Option,
+    Partner,
+    Rule,
+    RuleKind,
+    StepSource,
+)
 from cocreate.offerings.services.seats import promote_waitlist
+from cocreate.offerings.services.sessions import sessions_step
 from cocreate.organisations import audit
 from cocreate.organisations.models import FieldKind, Organisation, ProfileField
 
@@ -47,7 +57,7 @@ def offering_create(
     name: str,
     slug: str = "",
     description: str = "",
-    kind: str = Kind.EVENT,
+    kind: str = Kind.SERVICE,
     unit: str = "",
     budget: Decimal | str | None = None,
 ) -> Offering:
@@ -73,6 +83,8 @@ def offering_create(
             unit=unit.strip(),
             budget=amount,
         )
+        if kind == Kind.EVENT:
+            sessions_step(offering)
         _audit(offering, actor, "offering.created")
     return offering
 
@@ -95,14 +107,23 @@ def offering_update(
         budget_changed = amount != offering.budget
         if budget_changed:
             _require_editable(offering)
+        if offering.kind == Kind.EVENT and kind != Kind.EVENT and _has_sessions(offering):
+            message = "It has sessions from its agenda: it stays an event."
+            raise Conflict(message, fields={"kind": [message]})
         offering.name, offering.description = name.strip(), description.strip()
         offering.kind, offering.unit, offering.budget = kind, unit.strip(), amount
         offering.save(update_fields=["name", "description", "kind", "unit", "budget", "updated_at"])
         if budget_changed:
             refuse_contradictions(offering)
             _bump(offering)
+        if kind == Kind.EVENT:
+            sessions_step(offering)
         _audit(offering, actor, "offering.updated")
     return offering
+
+
+def _has_sessions(offering: Offering) -> bool:
+    return Option.objects.filter(offering=offering, dimension__source=StepSource.SESSIONS).exists()
 
 
 def _offering_errors(*, name: str, description: str, kind: str, unit: str) -> Errors:
@@ -125,8 +146,10 @@ def _offering_errors(*, name: str, description: str, kind: str, unit: str) -> Er
 
 def dimension_create(*, offering: Offering, actor: User, **fields: Any) -> Dimension:
     values = dimension_values(fields)
+    questions = values.pop("questions")
     with transaction.atomic(), scope(organisation=offering.organisation_id):
         _require_editable(offering)
+        _check_source(offering, values["source"], None)
         last = Dimension.objects.filter(offering=offering).aggregate(p=Max("position"))["p"]
         dimension = Dimension.objects.create(
             organisation_id=offering.organisation_id,
@@ -134,6 +157,7 @@ def dimension_create(*, offering: Offering, actor: User, **fields: Any) -> Dimen
             position=(last or 0) + 1,
             **values,
         )
+        dimension.questions.set(questions_of(offering, questions))
         refuse_contradictions(offering)
         _bump(offering)
         _audit(offering, actor, "offering.step_added", step=dimension.name)
@@ -141,18 +165,26 @@ def dimension_create(*, offering: Offering, actor: User, **fields: Any) -> Dimen
 
 
 def dimension_update(*, dimension: Dimension, actor: User, **fields: Any) -> Dimension:
+    fields = {"source": dimension.source, **fields}
     values = dimension_values(fields)
+    questions = values.pop("questions")
     offering = dimension.offering
     with transaction.atomic(), scope(organisation=offering.organisation_id):
         _require_editable(offering)
-        if values["open_answer"] != dimension.open_answer and dimension.options.exists():
-            raise InvalidInput(
-                "A step with options cannot become an open answer.",
-                fields={"open_answer": ["Remove its options first."]},
-            )
+        if values["source"] != dimension.source or values["open_answer"] != dimension.open_answer:
+            if dimension.source == StepSource.SESSIONS:
+                message = "The sessions step stays: its sessions come from the agenda."
+                raise InvalidInput(message, fields={"source": [message]})
+            if dimension.options.exists():
+                raise InvalidInput(
+                    "A step with options cannot ask something else.",
+                    fields={"source": ["Remove its options first."]},
+                )
+            _check_source(offering, values["source"], dimension)
         for name, value in values.items():
             setattr(dimension, name, value)
         dimension.save()
+        dimension.questions.set(questions_of(offering, questions))
         refuse_contradictions(offering)
         _bump(offering)
         _audit(offering, actor, "offering.step_changed", step=dimension.name)
@@ -163,6 +195,8 @@ def dimension_delete(*, dimension: Dimension, actor: User) -> None:
     offering = dimension.offering
     with transaction.atomic(), scope(organisation=offering.organisation_id):
         _require_editable(offering)
+        if dimension.source == StepSource.SESSIONS:
+            raise Conflict("The sessions step stays: its sessions come from the agenda.")
         options = list(dimension.options.all())
         for option in options:
             _refuse_if_chosen(option)
@@ -197,7 +231,18 @@ def dimension_values(fields: Mapping[str, Any]) -> dict[str, Any]:
         errors["max_picks"] = ["The most picks cannot be fewer than the least."]
     if max_picks == 0:
         errors["max_picks"] = ["Allow at least one pick, or leave it empty for no limit."]
-    open_answer = bool(fields.get("open_answer", False))
+    source = str(fields.get("source") or StepSource.OPTIONS)
+    if source not in StepSource.values:
+        errors["source"] = [f"Choose one of: {', '.join(StepSource.values)}."]
+    open_answer = bool(fields.get("open_answer", False)) or source == StepSource.TALK
+    personal = source in (StepSource.CONTACT, StepSource.PROFILE)
+    if personal or source == StepSource.SESSIONS:
+        open_answer = False
+    questions = list(fields.get("questions") or ())
+    if questions and source != StepSource.PROFILE:
+        errors["questions"] = ["Only a profile step asks profile questions."]
+    elif source == StepSource.PROFILE and not questions:
+        errors["questions"] = ["Choose the profile questions this step asks."]
     max_length = _whole(fields.get("max_answer_length", 500), "max_answer_length", errors)
     if max_length is not None and not 1 <= max_length <= TEXT_MAX:
         errors["max_answer_length"] = [f"Choose between 1 and {TEXT_MAX} characters."]
@@ -208,11 +253,47 @@ def dimension_values(fields: Mapping[str, Any]) -> dict[str, Any]:
     return {
         "name": name,
         "help_text": help_text,
-        "min_picks": min_picks,
-        "max_picks": None if open_answer else max_picks,
+        "min_picks": 0 if personal else min_picks,
+        "max_picks": None if open_answer or personal else max_picks,
         "open_answer": open_answer,
         "max_answer_length": max_length or 500,
+        "source": source,
+        "questions": questions,
     }
+
+
+def _check_source(offering: Offering, source: str, dimension: Dimension | None) -> None:
+    """Sessions come only from the agenda; talks need an agenda; one contact step."""
+    if source == StepSource.SESSIONS:
+        message = "An event's sessions step comes with it: its sessions come from the agenda."
+        raise InvalidInput(message, fields={"source": [message]})
+    if source == StepSource.TALK and offering.kind != Kind.EVENT:
+        message = "Only an event takes session proposals."
+        raise InvalidInput(message, fields={"source": [message]})
+    if source == StepSource.CONTACT:
+        others = Dimension.objects.filter(offering=offering, source=StepSource.CONTACT)
+        if dimension is not None:
+            others = others.exclude(pk=dimension.pk)
+        if others.exists():
+            message = "The offering asks how to reach people already, in another step."
+            raise InvalidInput(message, fields={"source": [message]})
+
+
+def questions_of(offering: Offering, wanted: Sequence[Any]) -> list[ProfileField]:
+    """Profile fields by object, id or key; an unknown one is refused."""
+    fields = list(ProfileField.objects.all())
+    by_name = {f.key: f for f in fields} | {str(f.pk): f for f in fields}
+    found, unknown = [], []
+    for item in wanted:
+        name = str(item.pk if isinstance(item, ProfileField) else item)
+        if name in by_name:
+            found.append(by_name[name])
+        else:
+            unknown.append(name)
+    if unknown:
+        message = f"There is no profile question {', '.join(unknown)}."
+        raise InvalidInput(message, fields={"questions": [message]})
+    return found
 
 
 # Options
@@ -222,8 +303,7 @@ def option_create(*, dimension: Dimension, actor: User, **fields: Any) -> Option
     offering = dimension.offering
     with transaction.atomic(), scope(organisation=offering.organisation_id):
         _require_editable(offering)
-        if dimension.open_answer:
-            raise InvalidInput(f"'{dimension.name}' is an open answer: it has no options.")
+        _require_typed_options(dimension)
         values = option_values(offering, fields)
         values["key"] = _free_key(offering, values.get("key") or slugify(values["name"]))
         last = Option.objects.filter(dimension=dimension).aggregate(p=Max("position"))["p"]
@@ -244,6 +324,7 @@ def option_update(*, option: Option, actor: User, **fields: Any) -> Option:
     offering = option.offering
     with transaction.atomic(), scope(organisation=offering.organisation_id):
         _require_editable(offering)
+        _require_typed_options(option.dimension)
         locked = Option.objects.select_for_update().get(pk=option.pk)
         values = option_values(offering, fields, current=locked)
         capacity = values["capacity"]
@@ -268,6 +349,7 @@ def option_delete(*, option: Option, actor: User) -> None:
     offering = option.offering
     with transaction.atomic(), scope(organisation=offering.organisation_id):
         _require_editable(offering)
+        _require_typed_options(option.dimension)
         _refuse_if_chosen(option)
         _refuse_if_in_rules(offering, [option.pk])
         option.delete()
@@ -390,6 +472,16 @@ def _free_key(offering: Offering, wanted: str) -> str:
     while key in taken:
         key, n = f"{base}-{n}", n + 1
     return key
+
+
+def _require_typed_options(dimension: Dimension) -> None:
+    if dimension.source == StepSource.SESSIONS:
+        raise Conflict(
+            f"The sessions of '{dimension.name}' come from the event's agenda: "
+            "accept, merge or decline proposals there."
+        )
+    if dimension.open_answer or dimension.source != StepSource.OPTIONS:
+        raise InvalidInput(f"'{dimension.name}' has no options: it asks something else.")
 
 
 def _refuse_if_chosen(option: Option) -> None:

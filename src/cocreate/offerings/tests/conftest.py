@@ -13,7 +13,7 @@ from cocreate.organisations import services as organisation_services
 
 
 def at(hour: int, minute: int = 0) -> datetime:
-    return datetime(2026, 3, 12, hour, minute, tzinfo=UTC)
+    return datetime(2030, 3, 12, hour, minute, tzinfo=UTC)
 
 
 @dataclass

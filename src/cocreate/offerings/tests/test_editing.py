@@ -47,7 +47,7 @@ def test_an_organiser_builds_an_offering_in_the_pages(acme):
         ({"name": "Free", "cost": "-5"}, "cost", "It cannot be negative."),
         ({"name": ""}, "name", "Give the option a name."),
         (
-            {"name": "Late", "starts_at": "2026-03-12T11:00:00+00:00"},
+            {"name": "Late", "starts_at": "2030-03-12T11:00:00+00:00"},
             "ends_at",
             "Give both a start and an end, or neither.",
         ),

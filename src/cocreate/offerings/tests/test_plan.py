@@ -57,4 +57,4 @@ def test_a_waitlisted_choice_is_tentative_in_the_calendar(acme, unconference):
 
 def test_before_submitting_the_plan_page_invites_to_design(acme, unconference):
     page = client_for(acme.customer).get(f"/o/acme/offerings/{unconference.offering.slug}/plan/")
-    assert "You have not submitted a design" in page.content.decode()
+    assert "You have not designed your CX Un-conference yet." in page.content.decode()

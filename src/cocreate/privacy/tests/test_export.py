@@ -58,17 +58,16 @@ def test_the_export_holds_what_they_designed_proposed_and_chose(acme):
 
     data = client_for(acme.customer).get("/api/v1/me/export").json()
 
-    [design] = data["designs"]
-    assert design["offering"] == "CX Un-conference"
+    designs = {d["offering"]: d for d in data["designs"]}
+    design = designs["CX Un-conference"]
     assert sorted(c["option"] for c in design["choices"]) == [
         "In person",
         "Panel: the future of CX",
     ]
     assert [v["number"] for v in design["versions"]] == [1]
-    assert [p["title"] for p in data["sessions_and_agendas"]["proposed"]] == [
-        "Journey maps people use"
-    ]
-    assert {(i["session"], i["weight"]) for i in data["sessions_and_agendas"]["interest"]} == {
+    assert [p["title"] for p in data["sessions"]["proposed"]] == ["Journey maps people use"]
+    # What they want to attend is their design of the event.
+    assert {(c["option"], c["weight"]) for c in designs["CX Day"]["choices"]} == {
         ("Journey maps people use", "must"),
         ("Measuring effort", "must"),
         ("Chatbots that hand over", "like"),

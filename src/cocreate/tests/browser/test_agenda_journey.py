@@ -1,4 +1,4 @@
-"""An attendee says which sessions they want, in place, and finds them in their agenda."""
+"""An attendee says which sessions they want, in place, and finds them in their plan."""
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -33,7 +33,8 @@ def test_an_attendee_chooses_sessions_and_follows_the_published_agenda(
     )
 
     services.schedule_publish(schedule=draft_of(plan(event, org.organiser)), actor=org.organiser)
-    page.get_by_role("link", name="My agenda").click()
+    page.get_by_role("link", name="My plan").click()
 
-    expect(page.get_by_role("link", name="Chatbots that hand over")).to_be_visible()
-    expect(page.get_by_role("link", name="Journey maps people use")).to_be_visible()
+    expect(page.get_by_role("heading", name="My plan: CX Day")).to_be_visible()
+    expect(page.get_by_text("Chatbots that hand over")).to_be_visible()
+    expect(page.get_by_text("Journey maps people use")).to_be_visible()

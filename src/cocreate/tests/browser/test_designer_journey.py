@@ -54,4 +54,4 @@ def test_a_customer_designs_repairs_and_submits_without_a_reload(event, live_ser
     expect(page.get_by_role("heading", name="My plan: CX Un-conference")).to_be_visible()
     expect(page.get_by_text("Design thinking workshop")).to_be_visible()
     expect(page.get_by_text("Seat confirmed")).to_be_visible()
-    expect(page.get_by_role("button", name="Add to my calendar")).to_be_visible()
+    expect(page.get_by_role("button", name="Download (.ics)")).to_be_visible()
