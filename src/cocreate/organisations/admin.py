@@ -27,5 +27,13 @@ class InvitationAdmin(admin.ModelAdmin):
 
 @admin.register(ProfileField)
 class ProfileFieldAdmin(admin.ModelAdmin):
-    list_display = ["label", "key", "kind", "organisation", "required", "position"]
-    list_filter = ["organisation", "kind"]
+    list_display = [
+        "label",
+        "key",
+        "kind",
+        "organisation",
+        "required",
+        "asked_of_everyone",
+        "position",
+    ]
+    list_filter = ["organisation", "kind", "asked_of_everyone"]

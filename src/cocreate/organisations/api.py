@@ -109,7 +109,19 @@ def get_my_profile(request: OrgRequest, org: str) -> dict[str, Any]:
 @router.put("/orgs/{org}/profile", response=ProfileOut)
 @org_operation(Permission.EDIT_OWN_PROFILE)
 def put_my_profile(request: OrgRequest, org: str, payload: ProfileIn) -> dict[str, Any]:
-    return _profile(services.profile_update(membership=request.membership, answers=payload.answers))
+    """Replace the answers to the questions asked of everyone, as the profile page does.
+
+    Another question named is answered, corrected or (with null) cleared, and never required
+    here; answers to questions not named and not asked of everyone are kept.
+    """
+    membership = request.membership
+    saved = services.profile_answers_update(
+        membership=membership,
+        answers=payload.answers,
+        fields=selectors.own_profile_fields(membership).everyone,
+        optional=list(payload.answers),
+    )
+    return _profile(saved)
 
 
 def _profile(membership: Membership) -> dict[str, Any]:
@@ -237,6 +249,7 @@ def update_profile_field(
         "help_text": field.help_text,
         "choices": field.choices,
         "required": field.required,
+        "asked_of_everyone": field.asked_of_everyone,
     }
     changes = payload.model_dump(exclude_unset=True, exclude_none=True)
     return services.profile_field_update(field=field, actor=request.user, **{**current, **changes})

@@ -4,6 +4,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from cocreate.organisations.models import FieldKind, ProfileField, Role
 
@@ -49,7 +51,20 @@ class ProfileFieldEditForm(forms.Form):
         label="Choices",
         help_text="One per line; for choice fields only.",
     )
-    required = forms.BooleanField(required=False, label="Everyone must answer")
+    asked_of_everyone = forms.BooleanField(
+        required=False,
+        initial=True,
+        label=_("Ask every member, on their profile page"),
+        help_text=_(
+            "Otherwise only the offerings that use it ask it, of the people taking part. "
+            "Answers already given are kept either way."
+        ),
+    )
+    required = forms.BooleanField(
+        required=False,
+        label=_("An answer is required"),
+        help_text=_("Where it is asked: on the profile page, or in the offering that asks it."),
+    )
 
     def clean_choices(self) -> list[str]:
         return _choice_lines(self.cleaned_data["choices"])
@@ -60,6 +75,7 @@ class ProfileFieldEditForm(forms.Form):
             "label": field.label,
             "help_text": field.help_text,
             "choices": "\n".join(field.choices),
+            "asked_of_everyone": field.asked_of_everyone,
             "required": field.required,
         }
         return cls(data, initial=initial)
@@ -68,20 +84,31 @@ class ProfileFieldEditForm(forms.Form):
 class ProfileFieldForm(ProfileFieldEditForm):
     key = forms.SlugField(max_length=50, label="Key", help_text="Used in the API and exports.")
     kind = forms.ChoiceField(choices=FieldKind.choices, label="Kind of answer")
-    field_order = ["label", "key", "kind", "help_text", "choices", "required"]
+    field_order = ["label", "key", "kind", "help_text", "choices", "asked_of_everyone", "required"]
 
 
-def profile_form(fields: Iterable[ProfileField], data: Any = None, initial: Any = None) -> Any:
-    """A form with one input per profile field; the service checks the answers."""
+def profile_form(
+    fields: Iterable[ProfileField],
+    data: Any = None,
+    initial: Any = None,
+    *,
+    optional: Iterable[ProfileField] = (),
+) -> Any:
+    """A form with one input per profile field; the service checks the answers.
+
+    `optional` fields are never marked required here (they are asked elsewhere)."""
     form = forms.Form(data, initial=initial)
     for field in fields:
-        form.fields[field.key] = _input_for(field)
+        form.fields[field.key] = _input_for(field, required=field.required)
+    for field in optional:
+        form.fields[field.key] = _input_for(field, required=False)
     return form
 
 
-def _input_for(field: ProfileField) -> forms.Field:
+def _input_for(field: ProfileField, *, required: bool) -> forms.Field:
+    label = gettext("%(label)s (required)") % {"label": field.label} if required else field.label
     common: dict[str, Any] = {
-        "label": f"{field.label} (required)" if field.required else field.label,
+        "label": label,
         "help_text": field.help_text,
         "required": False,  # the service says what is missing, for the API as well
     }

@@ -7,6 +7,7 @@ so a query that forgets its tenant fails loudly instead of leaking. See access.p
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from cocreate.organisations.scoping import OrganisationScopedManager
 
@@ -100,7 +101,12 @@ class FieldKind(models.TextChoices):
 
 
 class ProfileField(models.Model):
-    """One question every member of an organisation answers in their profile."""
+    """One question an organisation asks its members.
+
+    Asked of everyone, it is on every member's profile page; otherwise only the offerings
+    that use it ask it, of the people taking part. Either way the answer is stored in
+    `Membership.profile` under the key, and everything that reads profiles sees it.
+    """
 
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="profile_fields"
@@ -111,6 +117,10 @@ class ProfileField(models.Model):
     kind = models.CharField(max_length=15, choices=FieldKind.choices)
     choices = models.JSONField(default=list, blank=True)
     required = models.BooleanField(default=False)
+    asked_of_everyone = models.BooleanField(
+        default=True,
+        help_text=_("On every member's profile page; otherwise only where an offering asks it."),
+    )
     position = models.PositiveIntegerField(default=0)
 
     objects = OrganisationScopedManager()

@@ -85,6 +85,12 @@ class AcceptIn(InputSchema):
     model_config = examples({"token": "inv_Qm9vayBhIHNlc3Npb24gd2l0aCB1cw"})
 
 
+ASKED_OF_EVERYONE = (
+    "On every member's profile page (and required there if `required`); otherwise asked only "
+    "where an offering asks it. Answers are kept either way."
+)
+
+
 class ProfileFieldOut(Schema):
     id: int
     key: str
@@ -93,6 +99,7 @@ class ProfileFieldOut(Schema):
     kind: FieldKind
     choices: list[str]
     required: bool
+    asked_of_everyone: bool
     position: int
 
 
@@ -103,6 +110,7 @@ class ProfileFieldIn(InputSchema):
     help_text: str = ""
     choices: list[str] = []
     required: StrictBool = False
+    asked_of_everyone: StrictBool = Field(default=True, description=ASKED_OF_EVERYONE)
 
     model_config = examples(
         {
@@ -119,6 +127,7 @@ class ProfileFieldPatch(InputSchema):
     help_text: str | None = None
     choices: list[str] | None = None
     required: StrictBool | None = None
+    asked_of_everyone: StrictBool | None = Field(default=None, description=ASKED_OF_EVERYONE)
 
     model_config = examples({"required": True})
 

@@ -4,6 +4,9 @@ Functions that take an organisation enter its scope themselves, so they work the
 from a view, the API, a command or a test.
 """
 
+from collections.abc import Collection
+from dataclasses import dataclass
+
 from django.db.models import Count, Q, QuerySet
 from django_scopes import scope, scopes_disabled
 
@@ -69,6 +72,37 @@ def pending_invitations(organisation: Organisation) -> QuerySet[Invitation]:
 def profile_fields(organisation: Organisation) -> QuerySet[ProfileField]:
     with scope(organisation=organisation):
         return ProfileField.objects.all()
+
+
+@dataclass(frozen=True)
+class OwnProfileFields:
+    """The questions on a member's own profile page, in the organisation's order."""
+
+    everyone: list[ProfileField]  # asked of every member
+    in_offerings: list[ProfileField]  # asked only in offerings; here because answered
+
+    def among(self, keys: Collection[str]) -> "OwnProfileFields":
+        """Only the questions with these keys: those a page showed, when its form comes back."""
+        return OwnProfileFields(
+            everyone=[f for f in self.everyone if f.key in keys],
+            in_offerings=[f for f in self.in_offerings if f.key in keys],
+        )
+
+
+def own_profile_fields(membership: Membership) -> OwnProfileFields:
+    """What a member's own profile asks: the questions asked of everyone, plus those only
+    offerings ask that they have answered already, so they can correct them."""
+    fields = list(profile_fields(membership.organisation))
+    return OwnProfileFields(
+        everyone=[f for f in fields if f.asked_of_everyone],
+        in_offerings=[f for f in fields if not f.asked_of_everyone and f.key in membership.profile],
+    )
+
+
+def missing_required_answers(membership: Membership) -> list[ProfileField]:
+    """Required questions asked of everyone that this member has not answered yet."""
+    everyone = own_profile_fields(membership).everyone
+    return [f for f in everyone if f.required and f.key not in membership.profile]
 
 
 def audit_entries(organisation: Organisation) -> QuerySet[AuditEntry]:

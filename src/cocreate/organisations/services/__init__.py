@@ -23,6 +23,7 @@ from cocreate.organisations.services.organisations import (
 )
 from cocreate.organisations.services.profiles import (
     field_specs,
+    profile_answers_update,
     profile_field_create,
     profile_field_delete,
     profile_field_move,
@@ -42,6 +43,7 @@ __all__ = [
     "organisation_create",
     "organisation_join",
     "organisation_update",
+    "profile_answers_update",
     "profile_field_create",
     "profile_field_delete",
     "profile_field_move",

@@ -1,10 +1,11 @@
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_slug
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django_scopes import scope
 
 from cocreate.accounts.models import User
@@ -26,6 +27,7 @@ def profile_field_create(
     help_text: str = "",
     choices: Sequence[str] = (),
     required: bool = False,
+    asked_of_everyone: bool = True,
 ) -> ProfileField:
     key = key.strip().lower()
     errors = _field_errors(label=label, help_text=help_text, kind=kind, choices=choices)
@@ -50,6 +52,7 @@ def profile_field_create(
             kind=kind,
             choices=[c.strip() for c in choices],
             required=required,
+            asked_of_everyone=asked_of_everyone,
             position=(last.first() or 0) + 1,
         )
         _audit(field, actor, "profile_field.created")
@@ -64,9 +67,10 @@ def profile_field_update(
     help_text: str,
     choices: Sequence[str],
     required: bool,
+    asked_of_everyone: bool,
 ) -> ProfileField:
-    """Change a field's wording, choices or whether it is required. Its key and kind stay:
-    answers already given are stored under them."""
+    """Change a field's wording, choices, whether it is required and who is asked it. Its key
+    and kind stay: answers already given are stored under them, and kept either way."""
     errors = _field_errors(label=label, help_text=help_text, kind=field.kind, choices=choices)
     if errors:
         raise InvalidInput("The profile field could not be saved.", fields=errors)
@@ -75,7 +79,8 @@ def profile_field_update(
         field.help_text = help_text.strip()
         field.choices = [c.strip() for c in choices]
         field.required = required
-        field.save(update_fields=["label", "help_text", "choices", "required"])
+        field.asked_of_everyone = asked_of_everyone
+        field.save(update_fields=["label", "help_text", "choices", "required", "asked_of_everyone"])
         _audit(field, actor, "profile_field.updated")
     return field
 
@@ -133,26 +138,69 @@ def _field_errors(
 
 def field_specs(organisation: Organisation) -> list[profiles.FieldSpec]:
     with scope(organisation=organisation):
-        return [
-            profiles.FieldSpec(
-                key=f.key, label=f.label, kind=f.kind, choices=tuple(f.choices), required=f.required
-            )
-            for f in ProfileField.objects.all()
-        ]
+        return [_spec(f, required=f.required) for f in ProfileField.objects.all()]
+
+
+def _spec(field: ProfileField, *, required: bool) -> profiles.FieldSpec:
+    return profiles.FieldSpec(
+        key=field.key,
+        label=field.label,
+        kind=field.kind,
+        choices=tuple(field.choices),
+        required=required,
+    )
 
 
 def profile_update(*, membership: Membership, answers: Mapping[str, Any]) -> Membership:
-    """Replace a member's profile answers with these, checked against the fields."""
-    cleaned, errors = profiles.clean_answers(field_specs(membership.organisation), answers)
+    """Replace all of a member's answers with these: every field is asked, required ones
+    must be answered. Pages and the API call `profile_answers_update`, which keeps the
+    answers to questions they do not show."""
+    with scope(organisation=membership.organisation):
+        every = list(ProfileField.objects.all())
+    return profile_answers_update(membership=membership, answers=answers, fields=every)
+
+
+def profile_answers_update(
+    *,
+    membership: Membership,
+    answers: Mapping[str, Any],
+    fields: Iterable[ProfileField | str],
+    optional: Iterable[ProfileField | str] = (),
+) -> Membership:
+    """Save a member's answers to the questions a page or step asks, keeping all the others.
+
+    `fields` are the questions asked there (ProfileFields or their keys): the required ones
+    must be answered. `optional` are shown too but never required there, like the answers
+    given in offerings that the profile page lets people correct. A question asked and left
+    empty loses its answer; an answer to a question not asked here is refused.
+    """
+    organisation = membership.organisation
+    with scope(organisation=organisation):
+        defined = list(ProfileField.objects.all())
+    # Keys name the member's own organisation's fields; one naming none (a field deleted
+    # meanwhile) asks nothing.
+    strict = {_key(f) for f in fields}
+    asked = strict | {_key(f) for f in optional}
+    specs = [_spec(f, required=f.required and f.key in strict) for f in defined if f.key in asked]
+    cleaned, errors = profiles.clean_answers(specs, answers)
+    for key in (set(answers) & {f.key for f in defined}) - asked:  # not unknown: elsewhere
+        errors[key] = [_("This question is not asked here.")]
     if errors:
-        raise InvalidInput("Some answers need another look.", fields=errors)
-    with transaction.atomic():
-        membership.profile = cleaned
+        raise InvalidInput(_("Some answers need another look."), fields=errors)
+    with transaction.atomic(), scope(organisation=organisation):
+        # Locked, so an answer saved meanwhile elsewhere (another page, a step) is kept.
+        saved = Membership.objects.select_for_update().values_list("profile", flat=True)
+        kept = {k: v for k, v in saved.get(pk=membership.pk).items() if k not in asked}
+        membership.profile = {**kept, **cleaned}
         membership.profile_updated_at = timezone.now()
         membership.save(update_fields=["profile", "profile_updated_at"])
         emit(
-            organisation=membership.organisation,
+            organisation=organisation,
             event="profile.updated",
-            data={"member": member_payload(membership), "answers": cleaned},
+            data={"member": member_payload(membership), "answers": membership.profile},
         )
     return membership
+
+
+def _key(field: ProfileField | str) -> str:
+    return field if isinstance(field, str) else field.key

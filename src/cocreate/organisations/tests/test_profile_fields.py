@@ -1,9 +1,12 @@
+import re
+
 import pytest
 from django_scopes import scope
 
 from cocreate.conftest import client_for
 from cocreate.organisations import services
-from cocreate.organisations.models import Membership, ProfileField
+from cocreate.organisations.models import AuditEntry, Membership, ProfileField
+from cocreate.organisations.tests.conftest import answer_in_an_offering
 
 URL = "/o/acme/profile-fields/"
 
@@ -130,3 +133,85 @@ def test_the_api_manages_questions_and_members_read_them(acme):
         assert ProfileField.objects.get().required is True
     with scope(organisation=acme.organisation):
         assert Membership.objects.count() == 4
+
+
+def asked_field(acme, key) -> ProfileField:
+    with scope(organisation=acme.organisation):
+        return ProfileField.objects.get(key=key)
+
+
+def asked_of(acme) -> dict[str, bool]:
+    with scope(organisation=acme.organisation):
+        return dict(ProfileField.objects.values_list("key", "asked_of_everyone"))
+
+
+def test_a_new_question_is_asked_of_everyone_unless_the_organiser_unticks_it(acme):
+    client = client_for(acme.organiser)
+
+    form = client.get(URL).context["form"]
+    job = {"label": "Job", "key": "job", "kind": "text", "asked_of_everyone": "on"}
+    for_everyone = client.post(URL, job, follow=True)
+    club = {"label": "Club", "key": "club", "kind": "single_choice", "choices": "Yes\nNo"}
+    for_offerings = client.post(URL, club, follow=True)
+
+    assert form["asked_of_everyone"].value() is True
+    assert asked_of(acme) == {"job": True, "club": False}
+    assert "Members can now answer “Job” on their profile." in for_everyone.content.decode()
+    assert "Offerings can now ask “Club”." in for_offerings.content.decode()
+
+
+def test_the_list_says_whom_each_question_is_asked_of(asked):
+    page = client_for(asked.organiser).get(URL).content.decode()
+
+    rows = [re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S) for row in page.split("<tr>")[1:]]
+    assert [re.sub(r"<[^>]+>", "", row[3]) for row in rows] == [
+        "Asked of",
+        "Everyone",
+        "Everyone",
+        "Only in offerings",
+    ]
+
+
+def test_an_organiser_asks_a_question_only_in_offerings_then_of_everyone_again(asked):
+    club = asked_field(asked, "club")
+    answer_in_an_offering(asked, asked.customer, {"club": "Yes"})
+    client = client_for(asked.organiser)
+    edit = f"{URL}{club.pk}/"
+
+    form = client.get(edit).context["form"]
+    client.post(edit, {"label": club.label, "choices": "Yes\nNo", "asked_of_everyone": "on"})
+    on_the_profile_page = list(client_for(asked.staff).get("/o/acme/profile/").context["form"])
+    client.post(edit, {"label": club.label, "choices": "Yes\nNo"})
+
+    assert form["asked_of_everyone"].value() is False
+    assert [f.name for f in on_the_profile_page] == ["job", "city", "club"]
+    assert asked_of(asked)["club"] is False
+    assert asked.member(asked.customer).profile == {"club": "Yes"}
+    with scope(organisation=asked.organisation):
+        actions = list(
+            AuditEntry.objects.filter(target=club.label).values_list("action", flat=True)
+        )
+    assert actions == ["profile_field.updated", "profile_field.updated", "profile_field.created"]
+
+
+def test_the_api_says_and_changes_whom_a_question_is_asked_of(acme):
+    organiser = client_for(acme.organiser)
+    fields = "/api/v1/orgs/acme/profile-fields"
+
+    everyone = organiser.post(
+        fields, {"key": "job", "label": "Job", "kind": "text"}, content_type="application/json"
+    )
+    offerings_only = organiser.post(
+        fields,
+        {"key": "club", "label": "Club", "kind": "text", "asked_of_everyone": False},
+        content_type="application/json",
+    )
+    club = f"{fields}/{offerings_only.json()['id']}"
+    patched = organiser.patch(club, {"asked_of_everyone": True}, content_type="application/json")
+    refused = organiser.patch(club, {"asked_of_everyone": "no"}, content_type="application/json")
+
+    assert everyone.json()["asked_of_everyone"] is True
+    assert offerings_only.json()["asked_of_everyone"] is False
+    assert patched.json()["asked_of_everyone"] is True
+    assert refused.status_code == 422
+    assert asked_of(acme) == {"job": True, "club": True}

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from cocreate.core.errors import ServiceError
 from cocreate.core.forms import show_service_error
@@ -15,8 +16,7 @@ from cocreate.organisations.rules import Permission, permissions_of
 @org_page()
 def org_home(request: OrgRequest) -> HttpResponse:
     membership = request.membership
-    fields = selectors.profile_fields(request.organisation)
-    missing = [f.label for f in fields if f.required and f.key not in membership.profile]
+    missing = [f.label for f in selectors.missing_required_answers(membership)]
     context = {
         "permissions": permissions_of(membership.role),
         "missing_profile": missing,
@@ -26,20 +26,39 @@ def org_home(request: OrgRequest) -> HttpResponse:
     return render(request, "organisations/org_home.html", context)
 
 
+# The keys of the questions the page showed; not a slug, so no field's key can be it.
+SHOWN = "page:shown"
+
+
 @org_page(Permission.EDIT_OWN_PROFILE)
 def my_profile(request: OrgRequest) -> HttpResponse:
-    fields = list(selectors.profile_fields(request.organisation))
     membership = request.membership
-    form = profile_form(fields, request.POST or None, initial=membership.profile)
+    asked = selectors.own_profile_fields(membership)
+    if request.method == "POST" and SHOWN in request.POST:
+        # An answer given in an offering since the page was shown is not on it: keep it.
+        asked = asked.among(request.POST.getlist(SHOWN))
+    data = request.POST or None
+    form = profile_form(asked.everyone, data, membership.profile, optional=asked.in_offerings)
     if request.method == "POST" and form.is_valid():
         try:
-            services.profile_update(membership=membership, answers=form.cleaned_data)
+            services.profile_answers_update(
+                membership=membership,
+                answers=form.cleaned_data,
+                fields=asked.everyone,
+                optional=asked.in_offerings,
+            )
         except ServiceError as error:
             show_service_error(form, error)
         else:
-            messages.success(request, "Your profile is saved.")
+            messages.success(request, _("Your profile is saved."))
             return redirect("my_profile", request.organisation.slug)
-    return render(request, "organisations/my_profile.html", {"form": form, "fields": fields})
+    context = {
+        "form": form,
+        "everyone": [form[f.key] for f in asked.everyone],
+        "in_offerings": [form[f.key] for f in asked.in_offerings],
+        "shown": SHOWN,
+    }
+    return render(request, "organisations/my_profile.html", context)
 
 
 @org_page(methods=["POST"])

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 
 from cocreate.core.errors import ServiceError
 from cocreate.core.forms import show_service_error
@@ -24,10 +25,16 @@ def profile_fields(request: OrgRequest) -> HttpResponse:
         except ServiceError as error:
             show_service_error(form, error)
         else:
-            messages.success(request, f"Members can now answer “{field.label}”.")
+            messages.success(request, _created(field))
             return redirect("profile_fields", request.organisation.slug)
     fields = selectors.profile_fields(request.organisation)
     return render(request, "organisations/profile_fields.html", {"form": form, "fields": fields})
+
+
+def _created(field: ProfileField) -> str:
+    if field.asked_of_everyone:
+        return _("Members can now answer “%(label)s” on their profile.") % {"label": field.label}
+    return _("Offerings can now ask “%(label)s”.") % {"label": field.label}
 
 
 def _field_or_404(request: OrgRequest, field_id: int) -> ProfileField:
