@@ -178,6 +178,12 @@ def car_document() -> dict[str, Any]:
         "budget": "1500.00",
         "steps": [
             {
+                "name": "About you",
+                "help_text": "Owners' club members have events of their own.",
+                "source": "profile",
+                "questions": ["owners_club"],
+            },
+            {
                 "name": "Financing",
                 "min_picks": 1,
                 "max_picks": 1,
@@ -296,6 +302,7 @@ def load_offerings(organisation: Organisation, *, seed: int) -> None:
         label="Member of the owners' club",
         kind="single_choice",
         choices=["Yes", "No"],
+        asked_of_everyone=False,  # only the car service asks it
     )
     _partners(organisation, organiser)
     rng = random.Random(seed)
@@ -374,8 +381,6 @@ def _wishes(
     answers: dict[str, str] = {}
     for dimension in compiled.dimensions:
         if dimension.open_answer:
-            if profile.get("talk_about"):
-                answers[dimension.id] = str(profile["talk_about"])
             continue
         options = [o for o in compiled.options if o.dimension == dimension.id]
         scored = sorted(

@@ -102,11 +102,29 @@ CHANNEL_WEIGHTS = [
 ]
 SOCIAL_NETWORKS = ["Mastodon", "LinkedIn", "Bluesky", "WhatsApp"]
 
+# key, label, kind, choices, required, help text, asked of everyone (else only in the
+# offerings that ask it: what someone wants out of the un-conference is asked there).
 PROFILE_FIELDS = [
-    ("job_title", "Job title", FieldKind.TEXT, [], True, ""),
-    ("industry", "Industry", FieldKind.SINGLE_CHOICE, INDUSTRIES, True, ""),
-    ("company_size", "Size of your organisation", FieldKind.SINGLE_CHOICE, SIZES, False, ""),
-    ("years_in_cx", "Years working in customer experience", FieldKind.NUMBER, [], False, ""),
+    ("job_title", "Job title", FieldKind.TEXT, [], True, "", True),
+    ("industry", "Industry", FieldKind.SINGLE_CHOICE, INDUSTRIES, True, "", True),
+    (
+        "company_size",
+        "Size of your organisation",
+        FieldKind.SINGLE_CHOICE,
+        SIZES,
+        False,
+        "",
+        True,
+    ),
+    (
+        "years_in_cx",
+        "Years working in customer experience",
+        FieldKind.NUMBER,
+        [],
+        False,
+        "",
+        True,
+    ),
     (
         "interests",
         "Topics you are interested in",
@@ -114,17 +132,18 @@ PROFILE_FIELDS = [
         INTERESTS,
         True,
         "Pick as many as you like: we use them to suggest sessions.",
+        True,
     ),
-    ("goals", "What you want to get out of the day", FieldKind.MULTI_CHOICE, GOALS, False, ""),
-    ("language", "Preferred language", FieldKind.SINGLE_CHOICE, LANGUAGES, False, ""),
     (
-        "talk_about",
-        "What you would like to talk about",
-        FieldKind.TEXT,
-        [],
+        "goals",
+        "What you want to get out of the un-conference",
+        FieldKind.MULTI_CHOICE,
+        GOALS,
         False,
-        "A session you could host or a question you want discussed.",
+        "",
+        False,
     ),
+    ("language", "Preferred language", FieldKind.SINGLE_CHOICE, LANGUAGES, False, "", True),
 ]
 
 
@@ -155,7 +174,7 @@ def load_demo(*, seed: int, customers: int) -> dict[str, int]:
             ),
             allow_self_join=True,
         )
-        for key, label, kind, choices, required, help_text in PROFILE_FIELDS:
+        for key, label, kind, choices, required, help_text, everyone in PROFILE_FIELDS:
             services.profile_field_create(
                 organisation=organisation,
                 actor=first,
@@ -165,6 +184,7 @@ def load_demo(*, seed: int, customers: int) -> dict[str, int]:
                 choices=choices,
                 required=required,
                 help_text=help_text,
+                asked_of_everyone=everyone,
             )
         cast = _cast(fake, customers)
         users = User.objects.bulk_create(
@@ -267,6 +287,4 @@ def _profile(rng: random.Random, role: str, extra: str) -> dict[str, object]:
         profile["years_in_cx"] = max(0, round(rng.lognormvariate(1.6, 0.6)))
         profile["goals"] = [g for g in GOALS if rng.random() < 0.35] or [rng.choice(GOALS)]
         profile["language"] = rng.choices(LANGUAGES, weights=[60, 10, 12, 10, 8])[0]
-    if rng.random() < 0.3:
-        profile["talk_about"] = rng.choice(TOPICS)
     return profile

@@ -17,7 +17,7 @@ from cocreate.offerings.models import (
     Partner,
     Rule,
 )
-from cocreate.organisations.models import Membership, Role
+from cocreate.organisations.models import Membership, ProfileField, Role
 from cocreate.organisations.rules import Permission, allows
 
 VISIBLE = [status for status, each in LIFECYCLE.items() if each.visible_to_customers]
@@ -48,6 +48,11 @@ def steps(offering: Offering) -> list[Step]:
             .order_by("position", "id")
         )
     return [Step(d, [o for o in options if o.dimension_id == d.pk]) for d in dimensions]
+
+
+def profile_fields(offering: Offering) -> list[ProfileField]:
+    with scope(organisation=offering.organisation_id):
+        return list(ProfileField.objects.order_by("position", "id"))
 
 
 def rules_of(offering: Offering) -> list[Rule]:

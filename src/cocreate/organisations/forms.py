@@ -93,11 +93,13 @@ def profile_form(
     initial: Any = None,
     *,
     optional: Iterable[ProfileField] = (),
+    prefix: str | None = None,
 ) -> Any:
     """A form with one input per profile field; the service checks the answers.
 
-    `optional` fields are never marked required here (they are asked elsewhere)."""
-    form = forms.Form(data, initial=initial)
+    `optional` fields are never marked required here (they are asked elsewhere); `prefix`
+    keeps its inputs apart from a page's other fields (the designer's profile step)."""
+    form = forms.Form(data, initial=initial, prefix=prefix)
     for field in fields:
         form.fields[field.key] = _input_for(field, required=field.required)
     for field in optional:

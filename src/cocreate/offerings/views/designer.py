@@ -32,7 +32,10 @@ from cocreate.offerings import engine, selectors, services
 from cocreate.offerings.lifecycle import state
 from cocreate.offerings.models import Dimension, Offering, Option, StepSource, Weight
 from cocreate.offerings.views import lookup
+from cocreate.organisations import services as organisations
 from cocreate.organisations.access import OrgRequest, org_page
+from cocreate.organisations.forms import profile_form
+from cocreate.organisations.models import Membership, ProfileField
 from cocreate.organisations.rules import Permission
 
 # The channels a person picks in the designer; webhooks are set in account settings.
@@ -63,10 +66,28 @@ class StepView:
     # Sessions: by time once scheduled, by topic before.
     groups: list[tuple[str, list[OptionView]]]
     past: list[tuple[str, list[OptionView]]]  # sessions that took place, by time
+    form: Any = None  # a profile step: its questions, with the person's answers
 
     @property
     def scheduled(self) -> bool:
         return any(v.option.starts_at for v in self.options)
+
+    @property
+    def chosen(self) -> list[OptionView]:
+        return [v for v in self.options if v.chosen]
+
+    @property
+    def answers(self) -> list[tuple[str, str]]:
+        """A profile step's questions and the person's answers, as the summary shows them."""
+        if self.form is None:
+            return []
+        shown = []
+        for field in self.form:
+            value = field.value()
+            shown.append(
+                (field.label, ", ".join(value) if isinstance(value, list) else value or "")
+            )
+        return shown
 
 
 @org_page(Permission.DESIGN_EXPERIENCE)
@@ -109,6 +130,7 @@ def designer_check(request: OrgRequest, offering: str) -> HttpResponse:
     step = _step(request.POST, len(selectors.steps(found)))
     membership = request.membership
     contact_errors, contact = _save_contact(request)
+    profile_forms = _save_profile(request, found)
     try:
         if "apply" in request.POST:  # a repair the customer chose
             options = [o for o in request.POST["apply"].split(",") if o]
@@ -134,6 +156,7 @@ def designer_check(request: OrgRequest, offering: str) -> HttpResponse:
         weights=weights,
         contact_errors=contact_errors,
         contact=contact,
+        profile_forms=profile_forms,
     )
 
 
@@ -188,15 +211,19 @@ def _render(
     weights: Mapping[str, str] | None = None,
     contact_errors: Mapping[str, list[str]] | None = None,
     contact: ContactPreferences | None = None,
+    profile_forms: Mapping[int, Any] | None = None,
 ) -> HttpResponse:
     steps = selectors.steps(offering)
     conflicting = {o for v in check.conflicts for o in v.options}
     chosen = check.selection.options
     musts = {k for k, v in (weights or {}).items() if v == Weight.MUST}
     hosting = {o.pk for o in selectors.hosted_options(offering, request.user.pk)}
+    profile_forms = profile_forms or {}
     views = [
         _step_view(
             each.dimension,
+            profile_forms.get(each.dimension.pk)
+            or _profile_form(offering, request.membership, each.dimension),
             [
                 OptionView(
                     option=o,
@@ -224,7 +251,6 @@ def _render(
             for r in check.repairs
         ],
         "waitlisted": [names[o] for o in check.waitlisted if o in names],
-        "chosen_by_step": [(v.dimension, [o for o in v.options if o.chosen]) for v in views],
         "budget_share": _share(check, offering),
         "design": selectors.design_of(offering, request.membership),
         "contact": contact or contact_preferences(request.user),
@@ -235,9 +261,9 @@ def _render(
     return render(request, template, context, status=status)
 
 
-def _step_view(dimension: Dimension, options: list[OptionView]) -> StepView:
+def _step_view(dimension: Dimension, form: Any, options: list[OptionView]) -> StepView:
     if dimension.source != StepSource.SESSIONS:
-        return StepView(dimension, options, [], [])
+        return StepView(dimension, options, [], [], form)
     groups: dict[str, list[OptionView]] = defaultdict(list)
     past: dict[str, list[OptionView]] = defaultdict(list)
     if any(v.option.starts_at for v in options):
@@ -251,6 +277,48 @@ def _step_view(dimension: Dimension, options: list[OptionView]) -> StepView:
             tags = view.option.tags
             groups[tags[0].capitalize() if tags else _("Other sessions")].append(view)
     return StepView(dimension, options, list(groups.items()), list(past.items()))
+
+
+def _profile_questions(offering: Offering, dimension: Dimension) -> list[ProfileField]:
+    """What a profile step asks: its questions, and the answers the offering's options
+    look at (who may choose them), so the person sees and can correct what is used."""
+    used = {e.field for o in engine.engine_offering(offering).options for e in o.eligibility}
+    asked = {f.key for f in dimension.questions.all()} | used
+    return [f for f in selectors.profile_fields(offering) if f.key in asked]
+
+
+def _profile_form(offering: Offering, membership: Membership, dimension: Dimension) -> Any:
+    if dimension.source != StepSource.PROFILE:
+        return None
+    questions = _profile_questions(offering, dimension)
+    return profile_form(questions, initial=membership.profile, prefix=f"profile-{dimension.pk}")
+
+
+def _save_profile(request: OrgRequest, offering: Offering) -> dict[int, Any]:
+    """A profile step's answers are the person's profile: saved as they change them (the
+    same record as their profile page), with what to fix when an answer is refused."""
+    forms = {}
+    for step_id in {int(v) for v in request.POST.getlist("profile-step") if v.isdigit()}:
+        dimension = next(
+            (s.dimension for s in selectors.steps(offering) if s.dimension.pk == step_id), None
+        )
+        if dimension is None or dimension.source != StepSource.PROFILE:
+            continue
+        questions = _profile_questions(offering, dimension)
+        form = profile_form(
+            questions, request.POST, request.membership.profile, prefix=f"profile-{step_id}"
+        )
+        form.is_valid()  # every input is optional: the service says what is missing
+        try:
+            organisations.profile_answers_update(
+                membership=request.membership, answers=form.cleaned_data, fields=questions
+            )
+        except InvalidInput as error:
+            for key, problems in error.fields.items():
+                if key in form.fields:
+                    form.add_error(key, problems)
+        forms[step_id] = form
+    return forms
 
 
 def _save_contact(
