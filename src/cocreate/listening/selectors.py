@@ -12,6 +12,7 @@ from cocreate.listening.models import (
     ImportProblem,
     ListeningSettings,
     Phase,
+    Question,
     RunStatus,
     SignalImport,
     StaffPulse,
@@ -68,6 +69,16 @@ def surveys(organisation: Organisation) -> QuerySet[Survey]:
             Survey.objects.select_related("touchpoint__phase")
             .annotate(answers=Count("feedback"))
             .order_by("touchpoint__phase__position", "touchpoint__position", "-created_at")
+        )
+
+
+def questions(survey: Survey) -> QuerySet[Question]:
+    """A form's own questions in the order they are asked, with what each depends on."""
+    with scope(organisation=survey.organisation_id):
+        return (
+            Question.objects.filter(survey=survey)
+            .select_related("condition_question")
+            .order_by("position", "id")
         )
 
 
