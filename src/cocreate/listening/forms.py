@@ -88,7 +88,7 @@ class WholeNumber(forms.CharField):
 
 
 def own_field(question: Question) -> forms.Field:
-    """The input for one of the form's own questions. None is required here: the service
+    """The input for one of the form's own questions. No input is required here: the service
     says what is missing, once it knows which questions apply."""
     common: dict[str, Any] = {
         "label": question.label,
@@ -260,6 +260,12 @@ class QuestionForm(forms.Form):
             if q.kind != QuestionKind.TEXT
         ]
         self.fields["condition_on"].widget = forms.Select(choices=subjects)
+        # For the editor's script: picking one of these sets the operator to "is one of".
+        self.choice_subjects = [str(q.pk) for q in earlier if q.kind in answers.CHOICE_KINDS]
+
+    @property
+    def choice_subjects_json(self) -> str:
+        return json.dumps(self.choice_subjects)
 
     @classmethod
     def of(

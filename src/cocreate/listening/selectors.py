@@ -82,6 +82,13 @@ def questions(survey: Survey) -> QuerySet[Question]:
         )
 
 
+def questions_depending_on(survey: Survey, score: str) -> list[str]:
+    """The labels of the form's questions whose condition looks at this built-in score."""
+    with scope(organisation=survey.organisation_id):
+        found = Question.objects.filter(survey=survey, condition_score=score)
+        return list(found.values_list("label", flat=True))
+
+
 def survey_by_token(token: str) -> Survey | None:
     """The form a shareable link names, in whichever organisation it is: the token is
     the only thing a visitor has, and it names one form (unique across organisations)."""

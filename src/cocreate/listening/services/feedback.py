@@ -13,9 +13,8 @@ from django_scopes import scope
 from cocreate.accounts.models import User
 from cocreate.core.errors import Gone, InvalidInput
 from cocreate.listening import answers as own_answers
-from cocreate.listening import rows
+from cocreate.listening import rows, selectors
 from cocreate.listening.models import Feedback, Question, Source, Survey, Touchpoint
-from cocreate.listening.services import questions
 from cocreate.messaging.services import emit
 from cocreate.organisations import audit
 from cocreate.organisations.models import Membership, Organisation
@@ -47,19 +46,11 @@ def survey_save(
         errors["intro"] = ["Keep the introduction to 300 characters."]
     if not (asks_nps or asks_csat or asks_ces or asks_text):
         errors["asks_nps"] = ["Ask at least one question."]
-    asked = {"nps": asks_nps, "csat": asks_csat, "ces": asks_ces}
-    for score in (s for s, is_asked in asked.items() if not is_asked):
-        if survey is not None and (names := questions.dependents_on_score(survey, score)):
-            errors.setdefault(f"asks_{score}", []).append(
-                ngettext(
-                    "%(names)s is asked depending on the %(score)s answer: change its "
-                    "condition first.",
-                    "%(names)s are asked depending on the %(score)s answer: change their "
-                    "conditions first.",
-                    len(names),
-                )
-                % {"names": own_answers.quoted(names), "score": own_answers.SCORE_NAMES[score]}
-            )
+    if survey is not None:
+        asked = {"nps": asks_nps, "csat": asks_csat, "ces": asks_ces}
+        dropped = [score for score, on in asked.items() if not on]
+        for name, messages in _scores_still_needed(survey, dropped).items():
+            errors.setdefault(name, []).extend(messages)
     if errors:
         raise InvalidInput("The feedback form was not saved.", fields=errors)
     values = {
@@ -92,6 +83,21 @@ def survey_save(
             is_open=is_open,
         )
     return survey
+
+
+def _scores_still_needed(survey: Survey, dropped: list[str]) -> dict[str, list[str]]:
+    """A score that an own question's condition looks at stays asked."""
+    errors = {}
+    for score in dropped:
+        if names := selectors.questions_depending_on(survey, score):
+            message = ngettext(
+                "%(names)s is asked depending on the %(score)s answer: change its condition first.",
+                "%(names)s are asked depending on the %(score)s answer: change their "
+                "conditions first.",
+                len(names),
+            ) % {"names": own_answers.quoted(names), "score": own_answers.SCORE_NAMES[score]}
+            errors[f"asks_{score}"] = [message]
+    return errors
 
 
 def feedback_submit(

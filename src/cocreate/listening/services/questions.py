@@ -16,7 +16,7 @@ from django.utils.translation import ngettext
 from django_scopes import scope
 
 from cocreate.accounts.models import User
-from cocreate.core.errors import Conflict, InvalidInput
+from cocreate.core.errors import Conflict, InvalidInput, NotFound
 from cocreate.listening import answers
 from cocreate.listening.models import ConditionOperator, Feedback, Question, QuestionKind, Survey
 from cocreate.organisations import audit
@@ -31,6 +31,8 @@ Errors = dict[str, list[str]]
 
 @dataclass
 class Condition:
+    """What a question depends on, once checked: a score or a question, never both."""
+
     score: str = ""
     question: Question | None = None
     operator: str = ""
@@ -62,6 +64,8 @@ def question_save(
     `condition_on` is "" (always asked), a built-in score ("nps", "csat", "ces") or the
     id of an earlier question of the form; the operator, number and choices say what
     its answer must be for this question to be asked."""
+    if question is not None and question.survey_id != survey.pk:
+        raise NotFound(_("This form has no such question."))
     label, help_text = " ".join(label.split()), help_text.strip()
     low_label, high_label = low_label.strip(), high_label.strip()
     choices = [c.strip() if isinstance(c, str) else c for c in choices]
@@ -172,13 +176,6 @@ def question_delete(*, question: Question, actor: User) -> None:
             )
         _audit(question, actor, "question.deleted")
         question.delete()
-
-
-def dependents_on_score(survey: Survey, score: str) -> list[str]:
-    """The labels of the questions whose condition looks at this built-in score."""
-    with scope(organisation=survey.organisation_id):
-        found = Question.objects.filter(survey=survey, condition_score=score)
-        return list(found.values_list("label", flat=True))
 
 
 def _merge(errors: Errors, more: Errors) -> None:

@@ -1,7 +1,9 @@
 """The pages: organisers edit a form's own questions on its page, customers answer them
 on its public link, and the results page adds them up."""
 
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django_scopes import scope
 
 from cocreate.conftest import client_for
@@ -240,3 +242,27 @@ def test_the_feedback_list_shows_answers_to_own_questions(journey):
     html = client_for(journey.org.organiser).get("/o/acme/listening/feedback/").content.decode()
 
     assert "What should we change?</small><br>Faster" in html
+
+
+def queries_for(client, url) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_the_pages_read_the_same_number_of_times_for_1_and_3_questions(journey):
+    organiser = client_for(journey.org.organiser)
+    scale = add_question(journey, kind="scale", label="Rate", scale_min=1, scale_max=5)
+    services.feedback_submit(survey=journey.survey, answers={"nps": 3}, own={scale.key: 2})
+    urls = [link(journey), form_page(journey), form_page(journey) + "results/"]
+    with_one = [queries_for(organiser, url) for url in urls]
+    for label in ("Why so low?", "What would help?"):
+        add_question(
+            journey,
+            label=label,
+            condition_on=str(scale.pk),
+            condition_operator="at_most",
+            condition_number=2,
+        )
+
+    assert [queries_for(organiser, url) for url in urls] == with_one

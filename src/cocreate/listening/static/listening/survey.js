@@ -1,4 +1,6 @@
-// Feedback forms: a question with a condition is shown only while the earlier answer it
+// Feedback forms' pages. No inline script (the site's CSP): behaviour lives here.
+
+// The public form: a question with a condition shows only while the earlier answer it
 // depends on meets it. Without this script every question shows, saying when it
 // applies; either way the server drops answers whose condition does not hold.
 (function () {
@@ -41,5 +43,35 @@
     form.querySelectorAll(".condition-note").forEach(function (note) { note.hidden = true; });
     update(form);
     form.addEventListener("change", function () { update(form); });
+  });
+})();
+
+// The question editor: only the inputs the chosen kind and condition use. Hidden ones
+// are still sent; the form leaves out what does not apply.
+(function () {
+  function sync(form, changed) {
+    var kind = form.elements.kind.value;
+    var on = form.elements.condition_on.value;
+    var operator = form.elements.condition_operator;
+    if (changed === form.elements.condition_on && on) {
+      var choiceSubjects = JSON.parse(form.dataset.choiceSubjects || "[]");
+      var isChoice = choiceSubjects.indexOf(on) !== -1;
+      if (isChoice) operator.value = "one_of";
+      else if (!operator.value || operator.value === "one_of") operator.value = "at_most";
+    }
+    form.querySelectorAll("[data-kinds]").forEach(function (part) {
+      part.hidden = part.dataset.kinds.split(" ").indexOf(kind) === -1;
+    });
+    form.querySelectorAll("[data-condition-part]").forEach(function (part) {
+      part.hidden = !on;
+    });
+    form.querySelectorAll("[data-operators]").forEach(function (part) {
+      part.hidden = part.dataset.operators.split(" ").indexOf(operator.value) === -1;
+    });
+  }
+
+  document.querySelectorAll("form[data-question-editor]").forEach(function (form) {
+    sync(form, null);
+    form.addEventListener("change", function (event) { sync(form, event.target); });
   });
 })();
