@@ -18,6 +18,7 @@ from cocreate.listening import engine, figures, opinions, selectors, services
 from cocreate.listening.models import (
     Conversation,
     Interaction,
+    Question,
     SignalImport,
     StaffPulse,
     Statement,
@@ -30,6 +31,7 @@ from cocreate.listening.schemas import (
     ConversationOut,
     FeedbackBatchIn,
     FeedbackOut,
+    FormAnswerIn,
     GroupsOut,
     IngestedOut,
     InteractionBatchIn,
@@ -41,6 +43,9 @@ from cocreate.listening.schemas import (
     MyPulseIn,
     PulseBatchIn,
     PulseOut,
+    QuestionIn,
+    QuestionMoveIn,
+    QuestionOut,
     SegmentIn,
     SignalImportIn,
     SignalImportOut,
@@ -164,6 +169,102 @@ def create_form(request: OrgRequest, org: str, payload: SurveyIn) -> Status[Any]
     values["touchpoint"] = _touchpoint(request, payload.touchpoint)
     survey = services.survey_save(organisation=request.organisation, actor=request.user, **values)
     return Status(201, _survey_out(request, survey))
+
+
+# A form's own questions, and answers to a form
+
+
+def _form(request: OrgRequest, form_id: int) -> Survey:
+    return get_object_or_404(selectors.surveys(request.organisation), pk=form_id)
+
+
+def _question(survey: Survey, question_id: int) -> Question:
+    return get_object_or_404(selectors.questions(survey), pk=question_id)
+
+
+def _question_out(question: Question) -> dict[str, Any]:
+    names = [f for f in QuestionOut.model_fields if f not in ("key", "condition_on")]
+    subject = question.condition_question_id
+    return {
+        **{f: getattr(question, f) for f in names},
+        "key": question.key,
+        "condition_on": question.condition_score or (str(subject) if subject else ""),
+    }
+
+
+def _questions_out(survey: Survey) -> list[dict[str, Any]]:
+    return [_question_out(q) for q in selectors.questions(survey)]
+
+
+@router.get(BASE + "/forms/{form_id}/questions", response=list[QuestionOut])
+@org_operation(Permission.MANAGE_LISTENING)
+def list_questions(request: OrgRequest, org: str, form_id: int) -> list[dict[str, Any]]:
+    """A form's own questions, in the order they are asked."""
+    return _questions_out(_form(request, form_id))
+
+
+@router.post(BASE + "/forms/{form_id}/questions", response={201: QuestionOut})
+@org_operation(Permission.MANAGE_LISTENING)
+def create_question(
+    request: OrgRequest, org: str, form_id: int, payload: QuestionIn
+) -> Status[Any]:
+    """Add a question at the end of the form, asked always or on one earlier answer."""
+    question = services.question_save(
+        survey=_form(request, form_id), actor=request.user, **payload.model_dump()
+    )
+    return Status(201, _question_out(question))
+
+
+@router.put(BASE + "/forms/{form_id}/questions/{question_id}", response=QuestionOut)
+@org_operation(Permission.MANAGE_LISTENING)
+def update_question(
+    request: OrgRequest, org: str, form_id: int, question_id: int, payload: QuestionIn
+) -> dict[str, Any]:
+    """Replace a question's definition. Once answered, its kind and scale stay."""
+    found = _form(request, form_id)
+    question = services.question_save(
+        survey=found,
+        actor=request.user,
+        question=_question(found, question_id),
+        **payload.model_dump(),
+    )
+    return _question_out(question)
+
+
+@router.post(BASE + "/forms/{form_id}/questions/{question_id}/move", response=list[QuestionOut])
+@org_operation(Permission.MANAGE_LISTENING)
+def move_question(
+    request: OrgRequest, org: str, form_id: int, question_id: int, payload: QuestionMoveIn
+) -> list[dict[str, Any]]:
+    """Move a question up or down; the answer: the form's questions in their new order."""
+    found = _form(request, form_id)
+    services.question_move(
+        question=_question(found, question_id), actor=request.user, offset=payload.offset
+    )
+    return _questions_out(found)
+
+
+@router.delete(BASE + "/forms/{form_id}/questions/{question_id}", response={204: None})
+@org_operation(Permission.MANAGE_LISTENING)
+def delete_question(request: OrgRequest, org: str, form_id: int, question_id: int) -> Status[None]:
+    """Refused (409) while another question's condition depends on it."""
+    found = _form(request, form_id)
+    services.question_delete(question=_question(found, question_id), actor=request.user)
+    return Status(204, None)
+
+
+@router.post(BASE + "/forms/{form_id}/answers", response={201: FeedbackOut})
+@org_operation(Permission.VIEW_ORGANISATION)
+def answer_form(request: OrgRequest, org: str, form_id: int, payload: FormAnswerIn) -> Status[Any]:
+    """Answer a feedback form as yourself, with the same checks as its public page: an
+    answer to a question whose condition does not hold is dropped, a required question
+    that applies must be answered, and nothing is kept when any answer is refused."""
+    found = _form(request, form_id)
+    built_in = payload.model_dump(exclude={"questions"})
+    feedback = services.feedback_submit(
+        survey=found, answers=built_in, own=payload.questions, customer=request.user
+    )
+    return Status(201, selectors.feedback(request.organisation).get(pk=feedback.pk))
 
 
 @router.get(BASE + "/feedback", response=list[FeedbackOut])

@@ -1,11 +1,24 @@
 """Forms collect what people type; the services decide whether it is acceptable."""
 
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from cocreate.listening import csvfiles, importing
-from cocreate.listening.models import ImportKind, Phase, Survey, Touchpoint
+from cocreate.listening import answers, csvfiles, importing
+from cocreate.listening.models import (
+    ConditionOperator,
+    ImportKind,
+    Phase,
+    Question,
+    QuestionKind,
+    Survey,
+    Touchpoint,
+)
 from cocreate.organisations.models import ProfileField
 
 NPS_CHOICES = [(str(n), str(n)) for n in range(11)]
@@ -63,8 +76,60 @@ class SurveyForm(forms.Form):
         return cls(data, initial=initial, touchpoints=touchpoints)
 
 
+class WholeNumber(forms.CharField):
+    """A number picked from radio buttons, as a number; whether it is on the scale is
+    the service's to say (for the page and the API alike)."""
+
+    def to_python(self, value: Any) -> Any:
+        text = super().to_python(value) or ""
+        if text.isascii() and text.lstrip("-").isdecimal() and len(text) < 10:
+            return int(text)
+        return text or None
+
+
+def own_field(question: Question) -> forms.Field:
+    """The input for one of the form's own questions. No input is required here: the service
+    says what is missing, once it knows which questions apply."""
+    common: dict[str, Any] = {
+        "label": question.label,
+        "help_text": question.help_text,
+        "required": False,
+    }
+    choices = [(c, c) for c in question.choices]
+    if question.kind == QuestionKind.SINGLE_CHOICE:
+        return forms.CharField(widget=forms.RadioSelect(choices=choices), **common)
+    if question.kind == QuestionKind.MULTIPLE_CHOICE:
+        return forms.Field(widget=forms.CheckboxSelectMultiple(choices=choices), **common)
+    if question.kind == QuestionKind.SCALE:
+        low, high = answers.scale_of(question)
+        points = [(str(n), str(n)) for n in range(low, high + 1)]
+        return WholeNumber(widget=forms.RadioSelect(choices=points), **common)
+    return forms.CharField(widget=forms.Textarea({"rows": 3}), **common)
+
+
+@dataclass(frozen=True)
+class OwnQuestion:
+    """One own question on the public page, with what its script needs to hide it."""
+
+    question: Question
+    field: forms.BoundField
+    condition: str  # when it applies, in words; "" when always
+    when: str  # the name of the input its condition looks at
+    choices: list[str]
+
+    @property
+    def choices_json(self) -> str:
+        return json.dumps(self.choices)
+
+    @property
+    def wide(self) -> bool:
+        """Few enough points for the buttons to share the whole width."""
+        low, high = answers.scale_of(self.question)
+        return high - low < 7
+
+
 class AnswerForm(forms.Form):
-    """The public feedback form: only the questions the form asks."""
+    """The public feedback form: the built-in questions it asks, then its own."""
 
     nps = forms.TypedChoiceField(
         choices=NPS_CHOICES, coerce=int, required=False, widget=forms.RadioSelect, empty_value=None
@@ -79,7 +144,14 @@ class AnswerForm(forms.Form):
     # Left empty by people; filled by robots that fill in every field.
     website = forms.CharField(required=False, label="Leave this empty")
 
-    def __init__(self, *args: Any, survey: Survey, organisation_name: str, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        survey: Survey,
+        organisation_name: str,
+        questions: Sequence[Question] = (),
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         place = survey.touchpoint.name
         self.fields[
@@ -94,9 +166,152 @@ class AnswerForm(forms.Form):
             "ces": survey.asks_ces,
             "text": survey.asks_text,
         }
+        subjects = {name: str(self.fields[name].label) for name in answers.SCORES}
         for name, is_asked in asked.items():
             if not is_asked:
                 del self.fields[name]
+        self.questions = list(questions)
+        for question in self.questions:
+            self.fields[question.key] = own_field(question)
+            subjects[question.key] = question.label
+        self.own = [self._own(q, subjects) for q in self.questions]
+
+    def _own(self, question: Question, subjects: dict[str, str]) -> OwnQuestion:
+        when = answers.subject_key(question)
+        condition = answers.condition_words(question, subjects.get(when, "")) if when else ""
+        return OwnQuestion(
+            question, self[question.key], condition, when, list(question.condition_choices)
+        )
+
+    def built_in_answers(self) -> dict[str, Any]:
+        return {k: v for k, v in self.cleaned_data.items() if k in ("nps", "csat", "ces", "text")}
+
+    def own_answers(self) -> dict[str, Any]:
+        return {q.key: self.cleaned_data.get(q.key) for q in self.questions}
+
+
+def choice_lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class QuestionForm(forms.Form):
+    """An organiser's own question; only the inputs its kind and condition use are sent
+    on to the service, which decides what holds together."""
+
+    label = forms.CharField(max_length=200, label=gettext_lazy("Question"))
+    kind = forms.ChoiceField(choices=QuestionKind.choices, label=gettext_lazy("Kind of answer"))
+    help_text = forms.CharField(max_length=300, required=False, label=gettext_lazy("Help text"))
+    required = forms.BooleanField(
+        required=False, label=gettext_lazy("Must be answered whenever it is asked")
+    )
+    choices = forms.CharField(
+        required=False,
+        widget=forms.Textarea({"rows": 4}),
+        label=gettext_lazy("Choices"),
+        help_text=gettext_lazy("One per line, 2 to 20."),
+    )
+    scale_min = forms.IntegerField(required=False, initial=1, label=gettext_lazy("From"))
+    scale_max = forms.IntegerField(required=False, initial=5, label=gettext_lazy("To"))
+    low_label = forms.CharField(
+        max_length=60, required=False, label=gettext_lazy("Words for the low end")
+    )
+    high_label = forms.CharField(
+        max_length=60, required=False, label=gettext_lazy("Words for the high end")
+    )
+    condition_on = forms.CharField(required=False, label=gettext_lazy("Ask it"))
+    condition_operator = forms.ChoiceField(
+        required=False,
+        choices=[("", "—"), *ConditionOperator.choices],
+        label=gettext_lazy("when the answer"),
+    )
+    condition_number = forms.IntegerField(
+        required=False,
+        label=gettext_lazy("this number"),
+        help_text=gettext_lazy("For a score or a scale."),
+    )
+    condition_choices = forms.CharField(
+        required=False,
+        widget=forms.Textarea({"rows": 3}),
+        label=gettext_lazy("these choices"),
+        help_text=gettext_lazy("For a choice question: one per line."),
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        survey: Survey,
+        questions: Sequence[Question],
+        question: Question | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        earlier = list(questions)
+        if question is not None:
+            earlier = earlier[: [q.pk for q in earlier].index(question.pk)]
+        subjects = [("", _("always"))]
+        subjects += [
+            (score, _("depending on %(score)s") % {"score": answers.SCORE_NAMES[score]})
+            for score in answers.SCORES
+            if getattr(survey, f"asks_{score}")
+        ]
+        subjects += [
+            (str(q.pk), _("depending on “%(question)s”") % {"question": q.label})
+            for q in earlier
+            if q.kind != QuestionKind.TEXT
+        ]
+        self.fields["condition_on"].widget = forms.Select(choices=subjects)
+        # For the editor's script: picking one of these sets the operator to "is one of".
+        self.choice_subjects = [str(q.pk) for q in earlier if q.kind in answers.CHOICE_KINDS]
+
+    @property
+    def choice_subjects_json(self) -> str:
+        return json.dumps(self.choice_subjects)
+
+    @classmethod
+    def of(
+        cls, question: Question, questions: Sequence[Question], data: Any = None
+    ) -> "QuestionForm":
+        initial = {
+            name: getattr(question, name)
+            for name in (
+                "label",
+                "kind",
+                "help_text",
+                "required",
+                "scale_min",
+                "scale_max",
+                "low_label",
+                "high_label",
+                "condition_operator",
+                "condition_number",
+            )
+        }
+        initial["choices"] = "\n".join(question.choices)
+        initial["condition_choices"] = "\n".join(question.condition_choices)
+        initial["condition_on"] = question.condition_score or (
+            str(question.condition_question_id) if question.condition_question_id else ""
+        )
+        return cls(
+            data, initial=initial, survey=question.survey, questions=questions, question=question
+        )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        kind = data.get("kind")
+        data["choices"] = (
+            choice_lines(data.get("choices") or "") if kind in answers.CHOICE_KINDS else []
+        )
+        if kind != QuestionKind.SCALE:
+            data.update(scale_min=None, scale_max=None, low_label="", high_label="")
+        operator = data.get("condition_operator") or ""
+        if not data.get("condition_on"):
+            data.update(condition_operator="", condition_number=None, condition_choices=[])
+        elif operator == ConditionOperator.ONE_OF:
+            data["condition_number"] = None
+            data["condition_choices"] = choice_lines(data.get("condition_choices") or "")
+        else:
+            data["condition_choices"] = []
+        return data
 
 
 class PulseForm(forms.Form):

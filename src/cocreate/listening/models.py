@@ -4,6 +4,8 @@ touchpoint, what staff feel, who served whom, and what people think of statement
 - `Phase` and `Touchpoint`: the customer experience cycle (by default discover, choose,
   buy, use, get help, stay or leave) and the moments in each phase.
 - `Survey`: a feedback form at one touchpoint, answered through its shareable link.
+- `Question`: one of the form's own questions (choices, a scale or text), asked after
+  the built-in scores, shown only when its one condition on an earlier answer holds.
 - `Feedback`: one answer to a form or the API, or one passive signal imported from a file
   (a support ticket, a review, a social mention). Scores are checked by constraints.
 - `StaffPulse` and `Interaction`: staff experience, and which staff member served which
@@ -24,6 +26,7 @@ once.
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from cocreate.organisations.models import Organisation
 from cocreate.organisations.scoping import OrganisationScopedManager
@@ -116,6 +119,79 @@ class Survey(models.Model):
         return self.title
 
 
+class QuestionKind(models.TextChoices):
+    SINGLE_CHOICE = "single_choice", _("Single choice")
+    MULTIPLE_CHOICE = "multiple_choice", _("Multiple choice")
+    SCALE = "scale", _("Scale")
+    TEXT = "text", _("Text")
+
+
+class ConditionOperator(models.TextChoices):
+    AT_MOST = "at_most", _("is at most")
+    AT_LEAST = "at_least", _("is at least")
+    ONE_OF = "one_of", _("is one of")
+
+
+class Question(models.Model):
+    """One of a form's own questions. It may depend on one earlier answer: a built-in
+    score of the form (`condition_score`) or an earlier question (`condition_question`)."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="questions")
+    kind = models.CharField(_("kind"), max_length=20, choices=QuestionKind.choices)
+    label = models.CharField(_("question"), max_length=200)
+    help_text = models.CharField(_("help text"), max_length=300, blank=True)
+    required = models.BooleanField(_("required"), default=False)
+    position = models.PositiveIntegerField(default=0)
+    choices = models.JSONField(default=list, blank=True)
+    scale_min = models.SmallIntegerField(null=True, blank=True)
+    scale_max = models.SmallIntegerField(null=True, blank=True)
+    low_label = models.CharField(max_length=60, blank=True)
+    high_label = models.CharField(max_length=60, blank=True)
+    condition_score = models.CharField(max_length=4, blank=True)
+    # RESTRICT, not PROTECT: deleting the whole form still takes its questions with it.
+    condition_question = models.ForeignKey(
+        "self", on_delete=models.RESTRICT, null=True, blank=True, related_name="dependents"
+    )
+    condition_operator = models.CharField(
+        max_length=10, choices=ConditionOperator.choices, blank=True
+    )
+    condition_number = models.SmallIntegerField(null=True, blank=True)
+    condition_choices = models.JSONField(default=list, blank=True)
+
+    objects = OrganisationScopedManager()
+
+    class Meta:
+        ordering = ["position", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=[k.value for k in QuestionKind]), name="question_kind_known"
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="scale")
+                | Q(scale_min__isnull=False, scale_max__isnull=False)
+                & Q(scale_min__lt=models.F("scale_max")),
+                name="question_scale_has_a_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(condition_score="") | Q(condition_question__isnull=True),
+                name="question_has_one_condition",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def key(self) -> str:
+        """Its name in a form's answers and in error messages: q<id>."""
+        return f"q{self.pk}"
+
+    @property
+    def has_condition(self) -> bool:
+        return bool(self.condition_score) or self.condition_question_id is not None
+
+
 class Source(models.TextChoices):
     FORM = "form", "Feedback form"
     API = "api", "API"
@@ -167,6 +243,9 @@ class Feedback(models.Model):
     csat = models.PositiveSmallIntegerField(null=True, blank=True)
     ces = models.PositiveSmallIntegerField(null=True, blank=True)
     text = models.TextField(blank=True)
+    # Answers to the form's own questions by question id, each with the question's label
+    # and kind at the time: still readable after the question is edited or deleted.
+    answers = models.JSONField(default=dict, blank=True)
     segment = models.CharField(max_length=120, blank=True, help_text="At the time, if known.")
     submitted_at = models.DateTimeField(db_index=True)
     external_key = models.CharField(max_length=200, blank=True)

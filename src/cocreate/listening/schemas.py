@@ -7,7 +7,7 @@ from ninja import Schema
 from pydantic import Field, StrictBool
 
 from cocreate.core.schemas import InputSchema, examples
-from cocreate.listening.models import ImportKind, SignalKind
+from cocreate.listening.models import ImportKind, QuestionKind, SignalKind
 
 EXAMPLE_TIME = "2026-03-14T09:30:00+00:00"
 
@@ -82,6 +82,84 @@ class SurveyOut(Schema):
     link: str = Field(description="The public page anyone with the link can answer.")
 
 
+class QuestionIn(InputSchema):
+    kind: QuestionKind
+    label: str = Field(max_length=200)
+    help_text: str = ""
+    required: StrictBool = Field(False, description="Must be answered whenever it is asked.")
+    choices: list[str] = Field(
+        default_factory=list, description="2 to 20 distinct choices, for the choice kinds."
+    )
+    scale_min: int | None = Field(None, description="A scale's lowest answer (0 to 9).")
+    scale_max: int | None = Field(None, description="A scale's highest answer (1 to 10).")
+    low_label: str = Field("", description="Words for a scale's low end.")
+    high_label: str = Field("", description="Words for a scale's high end.")
+    condition_on: str = Field(
+        "",
+        description="Empty: always asked. Else the answer it depends on: nps, csat or ces "
+        "(one the form asks), or the id of an earlier choice or scale question of the form.",
+    )
+    condition_operator: str = Field("", description="at_most, at_least (scores, scales) or one_of.")
+    condition_number: int | None = Field(None, description="For at_most and at_least.")
+    condition_choices: list[str] = Field(default_factory=list, description="For one_of.")
+
+    model_config = examples(
+        {
+            "kind": "text",
+            "label": "What should we change?",
+            "condition_on": "nps",
+            "condition_operator": "at_most",
+            "condition_number": 6,
+        },
+        {
+            "kind": "single_choice",
+            "label": "How did you reach us?",
+            "choices": ["Phone", "Chat", "Email"],
+            "required": True,
+        },
+    )
+
+
+class QuestionOut(Schema):
+    id: int
+    key: str = Field(description="Its name in answers and errors: q<id>.")
+    position: int
+    kind: str
+    label: str
+    help_text: str
+    required: bool
+    choices: list[str]
+    scale_min: int | None
+    scale_max: int | None
+    low_label: str
+    high_label: str
+    condition_on: str
+    condition_operator: str
+    condition_number: int | None
+    condition_choices: list[str]
+
+
+class QuestionMoveIn(InputSchema):
+    offset: int = Field(description="Places to move: negative is up, positive down.")
+
+    model_config = examples({"offset": -1})
+
+
+class FormAnswerIn(InputSchema):
+    nps: int | None = Field(None, description="0-10, if the form asks it")
+    csat: int | None = Field(None, description="1-5, if the form asks it")
+    ces: int | None = Field(None, description="1-7, if the form asks it")
+    text: str = ""
+    questions: dict[str, int | str | list[str]] = Field(
+        default_factory=dict,
+        description="Answers to the form's own questions by key (q<id>): a choice, a list of "
+        "choices, a whole number on the scale, or text. An answer to a question whose "
+        "condition does not hold is dropped.",
+    )
+
+    model_config = examples({"nps": 4, "questions": {"q1": "The queue was long."}})
+
+
 class FeedbackIn(InputSchema):
     touchpoint: str = Field(description="The name of the touchpoint.")
     submitted_at: datetime = Field(description="With a time zone; not in the future.")
@@ -122,6 +200,10 @@ class FeedbackOut(Schema):
     csat: int | None
     ces: int | None
     text: str
+    answers: dict[str, Any] = Field(
+        description="Answers to the form's own questions by question id, each with the "
+        "question's label and kind when it was answered, and the value."
+    )
     segment: str
     customer: str | None = Field(None, alias="customer.email")
     submitted_at: datetime

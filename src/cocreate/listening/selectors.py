@@ -12,6 +12,7 @@ from cocreate.listening.models import (
     ImportProblem,
     ListeningSettings,
     Phase,
+    Question,
     RunStatus,
     SignalImport,
     StaffPulse,
@@ -69,6 +70,23 @@ def surveys(organisation: Organisation) -> QuerySet[Survey]:
             .annotate(answers=Count("feedback"))
             .order_by("touchpoint__phase__position", "touchpoint__position", "-created_at")
         )
+
+
+def questions(survey: Survey) -> QuerySet[Question]:
+    """A form's own questions in the order they are asked, with what each depends on."""
+    with scope(organisation=survey.organisation_id):
+        return (
+            Question.objects.filter(survey=survey)
+            .select_related("condition_question")
+            .order_by("position", "id")
+        )
+
+
+def questions_depending_on(survey: Survey, score: str) -> list[str]:
+    """The labels of the form's questions whose condition looks at this built-in score."""
+    with scope(organisation=survey.organisation_id):
+        found = Question.objects.filter(survey=survey, condition_score=score)
+        return list(found.values_list("label", flat=True))
 
 
 def survey_by_token(token: str) -> Survey | None:

@@ -4,9 +4,11 @@ from cocreate.listening.views import (
     customers,
     dashboards,
     feedback,
+    form_results,
     imports,
     journey,
     opinions,
+    questions,
     staff,
     surveys,
     themes,
@@ -44,6 +46,29 @@ org_patterns = [
     path(L + "forms/new/", surveys.survey_new, name="listening_survey_new"),
     path(L + "forms/<int:form_id>/", surveys.survey, name="listening_survey"),
     path(L + "forms/<int:form_id>/poster/", surveys.survey_poster, name="listening_poster"),
+    path(
+        L + "forms/<int:form_id>/results/",
+        form_results.form_results,
+        name="listening_form_results",
+    ),
+    path(
+        L + "forms/<int:form_id>/questions/", questions.question_new, name="listening_question_new"
+    ),
+    path(
+        L + "forms/<int:form_id>/questions/<int:question_id>/",
+        questions.question_edit,
+        name="listening_question",
+    ),
+    path(
+        L + "forms/<int:form_id>/questions/<int:question_id>/move/",
+        questions.question_move,
+        name="listening_question_move",
+    ),
+    path(
+        L + "forms/<int:form_id>/questions/<int:question_id>/delete/",
+        questions.question_delete,
+        name="listening_question_delete",
+    ),
     path(L + "imports/", imports.imports, name="listening_imports"),
     path(L + "imports/upload/", imports.import_upload, name="listening_import_upload"),
     path(L + "imports/<int:import_id>/", imports.signal_import, name="listening_import"),

@@ -31,6 +31,11 @@ from cocreate.listening.services.journey import (
     touchpoint_update,
 )
 from cocreate.listening.services.opinions import conversation_save, statements_add, vote_cast
+from cocreate.listening.services.questions import (
+    question_delete,
+    question_move,
+    question_save,
+)
 from cocreate.listening.services.staff import (
     interaction_record,
     interactions_ingest,
@@ -59,6 +64,9 @@ __all__ = [
     "phase_rename",
     "pulse_record",
     "pulses_ingest",
+    "question_delete",
+    "question_move",
+    "question_save",
     "segment_field_set",
     "statements_add",
     "survey_save",

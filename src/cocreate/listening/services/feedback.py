@@ -1,18 +1,20 @@
 """Feedback forms and what comes in through them or through the API."""
 
 import secrets
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import ngettext
 from django_scopes import scope
 
 from cocreate.accounts.models import User
 from cocreate.core.errors import Gone, InvalidInput
-from cocreate.listening import rows
-from cocreate.listening.models import Feedback, Source, Survey, Touchpoint
+from cocreate.listening import answers as own_answers
+from cocreate.listening import rows, selectors
+from cocreate.listening.models import Feedback, Question, Source, Survey, Touchpoint
 from cocreate.messaging.services import emit
 from cocreate.organisations import audit
 from cocreate.organisations.models import Membership, Organisation
@@ -44,6 +46,11 @@ def survey_save(
         errors["intro"] = ["Keep the introduction to 300 characters."]
     if not (asks_nps or asks_csat or asks_ces or asks_text):
         errors["asks_nps"] = ["Ask at least one question."]
+    if survey is not None:
+        asked = {"nps": asks_nps, "csat": asks_csat, "ces": asks_ces}
+        dropped = [score for score, on in asked.items() if not on]
+        for name, messages in _scores_still_needed(survey, dropped).items():
+            errors.setdefault(name, []).extend(messages)
     if errors:
         raise InvalidInput("The feedback form was not saved.", fields=errors)
     values = {
@@ -78,11 +85,33 @@ def survey_save(
     return survey
 
 
+def _scores_still_needed(survey: Survey, dropped: list[str]) -> dict[str, list[str]]:
+    """A score that an own question's condition looks at stays asked."""
+    errors = {}
+    for score in dropped:
+        if names := selectors.questions_depending_on(survey, score):
+            message = ngettext(
+                "%(names)s is asked depending on the %(score)s answer: change its condition first.",
+                "%(names)s are asked depending on the %(score)s answer: change their "
+                "conditions first.",
+                len(names),
+            ) % {"names": own_answers.quoted(names), "score": own_answers.SCORE_NAMES[score]}
+            errors[f"asks_{score}"] = [message]
+    return errors
+
+
 def feedback_submit(
-    *, survey: Survey, answers: dict[str, Any], customer: User | None = None
+    *,
+    survey: Survey,
+    answers: dict[str, Any],
+    own: Mapping[str, Any] | None = None,
+    customer: User | None = None,
 ) -> Feedback:
-    """One answer to a feedback form, from its public page. A signed-in member of the
-    organisation is linked to their answer; anyone else answers anonymously."""
+    """One answer to a feedback form, from its public page or the API. A signed-in member
+    of the organisation is linked to their answer; anyone else answers anonymously.
+
+    `answers` holds the built-in scores and text, `own` the answers to the form's own
+    questions by key (q<id>). An own answer whose condition does not hold is dropped."""
     if not survey.is_open:
         raise Gone("This feedback form is closed: thank you all the same.")
     asked = {
@@ -102,11 +131,16 @@ def feedback_submit(
     text = (answers.get("text") or "").strip() if asked["text"] else ""
     if len(text) > rows.MAX_TEXT:
         errors["text"] = [f"Keep it to {rows.MAX_TEXT} characters."]
-    if not errors and not text and all(v is None for v in given.values()):
+    organisation = survey.organisation
+    with scope(organisation=organisation):
+        form_questions = list(Question.objects.filter(survey=survey).order_by("position", "id"))
+    valid_scores = {name: value for name, value in given.items() if name not in errors}
+    kept, problems = own_answers.clean(form_questions, own or {}, valid_scores)
+    errors.update(problems)
+    if not errors and not text and not kept and all(v is None for v in given.values()):
         raise InvalidInput("Answer at least one question.")
     if errors:
         raise InvalidInput("Your feedback was not sent: please check the answers.", fields=errors)
-    organisation = survey.organisation
     with transaction.atomic(), scope(organisation=organisation):
         membership = (
             Membership.objects.filter(user=customer).first()
@@ -125,6 +159,7 @@ def feedback_submit(
             customer=membership.user if membership else None,
             source=Source.FORM,
             text=text,
+            answers=kept,
             segment=segment,
             submitted_at=timezone.now(),
             **given,
@@ -139,6 +174,7 @@ def feedback_submit(
                 "csat": feedback.csat,
                 "ces": feedback.ces,
                 "text": text,
+                "answers": kept,
                 "customer": membership.user.email if membership else None,
             },
         )

@@ -10,7 +10,7 @@ from django_scopes import scope
 
 from cocreate.conftest import Org
 from cocreate.listening import engine, opinions, services
-from cocreate.listening.models import Survey, Touchpoint
+from cocreate.listening.models import Question, Survey, Touchpoint
 from cocreate.organisations import services as organisation_services
 
 
@@ -68,6 +68,25 @@ def with_segments(org: Org, answers: dict[Any, str]) -> None:
     services.segment_field_set(organisation=org.organisation, actor=org.organiser, key="industry")
 
 
+def add_question(journey: Journey, **definition: Any) -> Question:
+    """One of the form's own questions, added by its organiser."""
+    return services.question_save(
+        survey=journey.survey, actor=journey.org.organiser, **{"kind": "text", **definition}
+    )
+
+
+def follow_up(journey: Journey, **definition: Any) -> Question:
+    """“What should we change?”, asked only when NPS is 6 or less."""
+    return add_question(
+        journey,
+        label="What should we change?",
+        condition_on="nps",
+        condition_operator="at_most",
+        condition_number=6,
+        **definition,
+    )
+
+
 def ago(**delta: float) -> datetime:
     return timezone.now() - timedelta(**delta)
 
@@ -76,6 +95,7 @@ def isolation_values(org: Org) -> dict[str, Any]:
     """One listening object of each kind in `org`, by the URL parameter that names it
     (for the tenant-isolation walk in cocreate/tests/test_tenant_isolation.py)."""
     built = build_journey(org)
+    question = follow_up(built)
     services.feedback_submit(survey=built.survey, answers={"csat": 4, "text": "Fine"})
     found = services.import_upload(
         organisation=org.organisation,
@@ -92,6 +112,7 @@ def isolation_values(org: Org) -> dict[str, Any]:
         "phase_id": built.touchpoint("use").phase_id,
         "touchpoint_id": built.touchpoint("use").pk,
         "form_id": built.survey.pk,
+        "question_id": question.pk,
         "import_id": found.pk,
         "theme_run_id": run.pk,
         "conversation_id": conversation.pk,

@@ -6,6 +6,7 @@ from cocreate.listening import selectors
 from cocreate.listening.models import (
     Conversation,
     Phase,
+    Question,
     SignalImport,
     Survey,
     ThemeRun,
@@ -26,6 +27,11 @@ def touchpoint(request: OrgRequest, touchpoint_id: int) -> Touchpoint:
 
 def survey(request: OrgRequest, survey_id: int) -> Survey:
     return get_object_or_404(selectors.surveys(request.organisation), pk=survey_id)
+
+
+def question(survey: Survey, question_id: int) -> Question:
+    """One of this form's own questions (the form was found in the request's organisation)."""
+    return get_object_or_404(selectors.questions(survey), pk=question_id)
 
 
 def signal_import(request: OrgRequest, import_id: int) -> SignalImport:

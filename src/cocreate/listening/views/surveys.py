@@ -11,9 +11,9 @@ from django.urls import reverse
 from cocreate.core.access import public_page
 from cocreate.core.errors import ServiceError
 from cocreate.core.forms import show_service_error
-from cocreate.listening import qr, selectors, services
-from cocreate.listening.forms import AnswerForm, SurveyForm
-from cocreate.listening.models import Survey
+from cocreate.listening import answers, qr, selectors, services
+from cocreate.listening.forms import AnswerForm, QuestionForm, SurveyForm
+from cocreate.listening.models import Question, Survey
 from cocreate.listening.views import lookup
 from cocreate.organisations.access import OrgRequest, org_page
 from cocreate.organisations.rules import Permission
@@ -61,7 +61,6 @@ def survey(request: OrgRequest, form_id: int) -> HttpResponse:
     found = lookup.survey(request, form_id)
     touchpoints = selectors.touchpoints(request.organisation)
     form = SurveyForm.of(found, touchpoints)
-    status = 200
     if request.method == "POST":
         form = SurveyForm.of(found, touchpoints, request.POST)
         if form.is_valid():
@@ -77,10 +76,44 @@ def survey(request: OrgRequest, form_id: int) -> HttpResponse:
             else:
                 messages.success(request, "Saved.")
                 return redirect("listening_survey", request.organisation.slug, found.pk)
-        status = 422
+        return survey_page(request, found, form=form, status=422)
+    return survey_page(request, found, form=form)
+
+
+def survey_page(
+    request: OrgRequest,
+    found: Survey,
+    *,
+    form: SurveyForm | None = None,
+    question_form: QuestionForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    """A form's page: its link and QR code, its settings, and its own questions."""
+    touchpoints = selectors.touchpoints(request.organisation)
+    questions = list(selectors.questions(found))
     link = public_link(request, found)
-    context = {"survey": found, "form": form, "link": link, "qr_svg": qr.svg(link)}
+    context = {
+        "survey": found,
+        "form": form or SurveyForm.of(found, touchpoints),
+        "question_form": question_form or QuestionForm(survey=found, questions=questions),
+        "questions": question_rows(questions),
+        "link": link,
+        "qr_svg": qr.svg(link),
+    }
     return render(request, "listening/survey.html", context, status=status)
+
+
+def question_rows(questions: list[Question]) -> list[dict[str, Any]]:
+    """Each question with when it is asked, in words, for the organisers' table."""
+    return [
+        {
+            "question": q,
+            "condition": answers.condition_words(q, answers.subject_label(q))
+            if q.has_condition
+            else "",
+        }
+        for q in questions
+    ]
 
 
 @org_page(Permission.MANAGE_LISTENING, methods=["GET"])
@@ -109,12 +142,17 @@ def feedback_form(request: HttpRequest, token: str) -> HttpResponse:
     if found is None:
         raise Http404("No such feedback form.")
     organisation = found.organisation
-    form = AnswerForm(survey=found, organisation_name=organisation.name)
-    status = 200
     if not found.is_open:
         return render(request, "listening/public_closed.html", {"survey": found}, status=410)
+    asks: dict[str, Any] = {
+        "survey": found,
+        "organisation_name": organisation.name,
+        "questions": list(selectors.questions(found)),
+    }
+    form = AnswerForm(**asks)
+    status = 200
     if request.method == "POST":
-        form = AnswerForm(request.POST, survey=found, organisation_name=organisation.name)
+        form = AnswerForm(request.POST, **asks)
         if _too_many(request, found):
             form.add_error(
                 None, "Many answers came from here just now: try again in a few minutes."
@@ -125,7 +163,10 @@ def feedback_form(request: HttpRequest, token: str) -> HttpResponse:
                 return render(request, "listening/public_thanks.html", {"survey": found})
             try:
                 services.feedback_submit(
-                    survey=found, answers=_answers(form), customer=_signed_in(request)
+                    survey=found,
+                    answers=form.built_in_answers(),
+                    own=form.own_answers(),
+                    customer=_signed_in(request),
                 )
             except ServiceError as error:
                 show_service_error(form, error)
@@ -136,10 +177,6 @@ def feedback_form(request: HttpRequest, token: str) -> HttpResponse:
             status = 422
     context = {"survey": found, "form": form, "organisation": organisation}
     return render(request, "listening/public_form.html", context, status=status)
-
-
-def _answers(form: AnswerForm) -> dict[str, Any]:
-    return {k: v for k, v in form.cleaned_data.items() if k != "website"}
 
 
 def _signed_in(request: HttpRequest) -> Any:

@@ -1,13 +1,15 @@
 """Listening in Chromium: someone answers a feedback form from its link on a phone, the
 organiser sees it on the journey dashboard, and a customer votes on statements one after
-another without a reload."""
+another without a reload. A follow-up question appears only after a low NPS."""
 
 import pytest
+from django_scopes import scope
 from playwright.sync_api import Page, expect
 
 from cocreate.conftest import PASSWORD, make_org
 from cocreate.listening import services
-from cocreate.listening.tests.conftest import build_journey
+from cocreate.listening.models import Feedback
+from cocreate.listening.tests.conftest import build_journey, follow_up
 
 
 @pytest.fixture
@@ -66,3 +68,31 @@ def test_feedback_from_a_phone_reaches_the_dashboard_and_votes_need_no_reload(
     page.get_by_role("button", name="Disagree", exact=True).click()
     expect(page.get_by_text("You have answered every statement")).to_be_visible()
     assert page.evaluate("window.loadedOnce") is True
+
+
+def test_a_follow_up_appears_after_an_nps_of_4_and_not_after_9(journey, live_server, page: Page):
+    built, _ = journey
+    question = follow_up(built)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/f/{built.survey.token}/")
+    recommend = page.get_by_role("group", name="How likely are you to recommend")
+    change = page.get_by_label("What should we change?")
+    expect(change).to_be_hidden()
+
+    recommend.get_by_role("radio", name="4", exact=True).check()
+    expect(change).to_be_visible()
+    change.fill("Shorter queues")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.get_by_role("button", name="Send").click()
+    expect(page.get_by_role("heading", name="Thank you")).to_be_visible()
+
+    page.goto(f"{live_server.url}/f/{built.survey.token}/")
+    recommend.get_by_role("radio", name="9", exact=True).check()
+    expect(change).to_be_hidden()
+    page.get_by_role("button", name="Send").click()
+    expect(page.get_by_role("heading", name="Thank you")).to_be_visible()
+
+    with scope(organisation=built.org.organisation):
+        given = list(Feedback.objects.order_by("id").values_list("nps", "answers"))
+    kept = {"label": "What should we change?", "kind": "text", "value": "Shorter queues"}
+    assert given == [(4, {str(question.pk): kept}), (9, {})]
