@@ -215,6 +215,10 @@ X_FRAME_OPTIONS = "DENY"
 # evaluate their expressions without eval (static/vendor/vega-interpreter.min.js). Inline
 # style attributes stay allowed (charts set them). The API docs (Swagger UI, which ninja
 # starts with an inline script) and the admin are left out.
+# Jobs `cocreate worker` runs every so many seconds (several workers may run them at once:
+# each job claims its work).
+PERIODIC_JOBS = [("cocreate.listening.tasks.ask_after_sessions", 60)]
+
 CONTENT_SECURITY_POLICY = {
     "EXCLUDE_URL_PREFIXES": ["/api/v1/docs", "/admin/"],
     "DIRECTIVES": {

@@ -28,6 +28,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from cocreate.offerings.models import Option
 from cocreate.organisations.models import Organisation
 from cocreate.organisations.scoping import OrganisationScopedManager
 
@@ -66,11 +67,20 @@ class Phase(models.Model):
 
 
 class Touchpoint(models.Model):
+    """A moment of the journey. One made for a session or a delivered option (`option`)
+    is where the people who had it are asked how it went (services/ratings.py)."""
+
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
     phase = models.ForeignKey(Phase, on_delete=models.RESTRICT, related_name="touchpoints")
     name = models.CharField(max_length=80)
     description = models.CharField(max_length=300, blank=True)
     position = models.PositiveIntegerField(default=0)
+    option = models.OneToOneField(
+        Option, on_delete=models.SET_NULL, null=True, blank=True, related_name="touchpoint"
+    )
+    hosts_told_at = models.DateTimeField(
+        null=True, blank=True, help_text="When its hosts heard how it was rated."
+    )
 
     objects = OrganisationScopedManager()
 
@@ -196,6 +206,7 @@ class Source(models.TextChoices):
     FORM = "form", "Feedback form"
     API = "api", "API"
     IMPORT = "import", "Imported file"
+    RATING = "rating", "Asked after a session"
 
 
 class SignalKind(models.TextChoices):
@@ -547,3 +558,31 @@ class Theme(models.Model):
 
     def __str__(self) -> str:
         return self.label
+
+
+class RatingRequest(models.Model):
+    """A person asked, on their channel, how a session (or a delivered option) went. The
+    secret in their link lets them answer in one tap without signing in; only its
+    SHA-256 is kept. Their answer is one `Feedback` at the touchpoint, changed if they
+    answer again."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    touchpoint = models.ForeignKey(
+        Touchpoint, on_delete=models.CASCADE, related_name="rating_requests"
+    )
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    digest = models.CharField(max_length=64, unique=True)
+    asked_at = models.DateTimeField(auto_now_add=True)
+    feedback = models.OneToOneField(
+        Feedback, on_delete=models.SET_NULL, null=True, blank=True, related_name="request"
+    )
+
+    objects = OrganisationScopedManager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["touchpoint", "user"], name="asked_once_each")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} asked about {self.touchpoint}"

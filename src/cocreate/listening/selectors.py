@@ -6,6 +6,7 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 from django_scopes import scope
 
+from cocreate.engines.scores import measures
 from cocreate.listening.models import (
     Conversation,
     Feedback,
@@ -218,3 +219,55 @@ def votes_frame_rows(conversation: Conversation) -> list[tuple[Any, ...]]:
                 "participant_id", "statement_id", "value"
             )
         )
+
+
+@dataclass(frozen=True)
+class Rated:
+    """How the people who had a session (or a delivered option) rated it."""
+
+    touchpoint: Touchpoint
+    counts: list[int]  # answers of 1, 2, 3, 4 and 5
+    satisfied: Any  # engines.scores Score: share of 4 and 5, with its interval
+    mean: float | None
+    comments: list[Feedback]
+
+    @property
+    def n(self) -> int:
+        return sum(self.counts)
+
+    @property
+    def bars(self) -> list[tuple[int, int, int]]:
+        """(score, answers, width in % of the most common score), from 5 down."""
+        top = max(self.counts) or 1
+        return [
+            (s, self.counts[s - 1], round(100 * self.counts[s - 1] / top)) for s in (5, 4, 3, 2, 1)
+        ]
+
+
+def rated_touchpoints(organisation: Organisation, *, host_id: int | None = None) -> list[Rated]:
+    """The touchpoints of sessions and delivered options, each with its ratings, latest
+    first; `host_id` keeps those of the options that person hosts (two queries)."""
+    with scope(organisation=organisation):
+        found = Touchpoint.objects.filter(option__isnull=False).select_related("option", "phase")
+        if host_id is not None:
+            found = found.filter(option__hosts=host_id)
+        touchpoints = list(found.order_by("-option__starts_at", "name"))
+        answers = list(
+            Feedback.objects.filter(touchpoint__in=touchpoints, csat__isnull=False)
+            .select_related("customer")
+            .order_by("-submitted_at", "-id")
+        )
+    rated = []
+    for touchpoint in touchpoints:
+        mine = [f for f in answers if f.touchpoint_id == touchpoint.pk]
+        scores = [int(f.csat) for f in mine if f.csat is not None]
+        rated.append(
+            Rated(
+                touchpoint=touchpoint,
+                counts=[scores.count(s) for s in range(1, 6)],
+                satisfied=measures.csat(scores),
+                mean=sum(scores) / len(scores) if scores else None,
+                comments=[f for f in mine if f.text][:20],
+            )
+        )
+    return rated

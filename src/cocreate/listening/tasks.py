@@ -1,10 +1,17 @@
 """Background work of listening (django-tasks, database worker): thin wrappers around
-the services they run, by id."""
+the services they run, by id; and the periodic job `cocreate worker` runs every minute
+(settings.PERIODIC_JOBS)."""
 
 from django_tasks import task
 
 from cocreate.listening.services.imports import import_execute
+from cocreate.listening.services.ratings import hosts_tell, ratings_ask
 from cocreate.listening.services.themes import theme_run_execute
+
+
+def ask_after_sessions() -> dict[str, int]:
+    """Ask how each session that just ended went; tell hosts how theirs were rated."""
+    return {"asked": ratings_ask(), "hosts_told": hosts_tell()}
 
 
 @task()

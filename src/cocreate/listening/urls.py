@@ -9,6 +9,7 @@ from cocreate.listening.views import (
     journey,
     opinions,
     questions,
+    ratings,
     staff,
     surveys,
     themes,
@@ -26,6 +27,8 @@ org_patterns = [
     path(L + "customers/<int:membership_id>/", customers.customer, name="listening_customer"),
     # What came in
     path(L + "feedback/", feedback.feedback, name="listening_feedback"),
+    path(L + "sessions/", ratings.session_feedback, name="session_feedback"),
+    path("feedback/my-sessions/", ratings.hosted_feedback, name="hosted_feedback"),
     path(L + "themes/", themes.themes, name="listening_themes"),
     path(L + "themes/run/", themes.themes_run, name="listening_themes_run"),
     path(L + "themes/runs/<int:theme_run_id>/", themes.theme_run, name="listening_theme_run"),
@@ -111,4 +114,5 @@ org_patterns = [
 # The shareable link of a feedback form: anyone who has it may answer.
 public_patterns = [
     path("f/<str:token>/", surveys.feedback_form, name="feedback_form"),
+    path("rate/<str:token>/", ratings.rating, name="rating"),
 ]

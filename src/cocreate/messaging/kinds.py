@@ -34,7 +34,9 @@ KINDS: dict[str, Kind] = {
         Kind("proposal_accepted", "When a session I proposed is accepted"),
         Kind("proposal_declined", "When a session I proposed is declined", mandatory=True),
         Kind("proposal_merged", "When a session I proposed is merged with another"),
-        Kind("agenda_changed", "When my personal agenda changes"),
+        Kind("agenda_changed", "When the sessions in my plan move, or my seat changes"),
+        Kind("rating_asked", "When I am asked how a session or a service went"),
+        Kind("session_rated", "How the sessions I host were rated"),
         Kind("import_finished", "When a file I imported has been read"),
         Kind("digest", "A digest instead of many messages in one hour", mandatory=True),
     ]

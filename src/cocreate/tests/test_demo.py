@@ -10,7 +10,9 @@ from cocreate.accounts.services import account_update
 from cocreate.demo import people
 from cocreate.engines.profiles import clean_answers
 from cocreate.organisations import services
-from cocreate.organisations.models import Membership, Organisation
+from cocreate.listening.models import Feedback, RatingRequest
+from cocreate.offerings.models import Choice, Offering, Option
+from cocreate.organisations.models import Membership, Organisation, ProfileField
 
 
 @pytest.fixture(scope="module")
@@ -67,7 +69,7 @@ def test_profiles_and_channels_are_varied(demo):
 
     assert len(industries) >= 8
     assert channels == set(Channel.values)
-    assert 0 < sum("talk_about" in p for p in profiles) < len(profiles)
+    assert 0 < sum("goals" in p for p in profiles) < len(profiles)
 
 
 def test_the_printed_logins_work(demo, capsys):
@@ -80,3 +82,38 @@ def test_the_printed_logins_work(demo, capsys):
         assert user is not None
         with scope(organisation=demo):
             assert Membership.objects.get(user=user).role == role
+
+
+def test_the_un_conference_is_one_event_whose_designs_are_what_people_attend(demo):
+    with scope(organisation=demo):
+        event = Offering.objects.get(slug="unconference")
+        sessions = Option.objects.filter(offering=event, dimension__source="sessions")
+        accepted = event.agenda.proposals.filter(status="accepted")
+        chosen = Choice.objects.filter(option__in=sessions)
+        steps = {d.source for d in event.dimensions.all()}
+        scoped = dict(ProfileField.objects.values_list("key", "asked_of_everyone"))
+
+    # The offering's sessions are the agenda's: one option for each accepted proposal,
+    # scheduled in a room, and chosen (with must or like) by the attendees.
+    assert sessions.count() == accepted.count() >= 80
+    assert set(accepted.values_list("option", flat=True)) == set(
+        sessions.values_list("pk", flat=True)
+    )
+    assert not sessions.filter(starts_at__isnull=True).exists()
+    assert not sessions.filter(location="").exists()
+    assert chosen.filter(weight="must").exists()
+    assert chosen.filter(weight="like").count() > chosen.filter(weight="must").count()
+    assert {"sessions", "talk", "contact", "profile"} <= steps
+    # The car service keeps its own question: un-conference attendees are not asked it.
+    assert scoped["owners_club"] is False
+    assert scoped["interests"] is True
+
+
+def test_a_day_of_session_ratings_has_happened(demo):
+    with scope(organisation=demo):
+        asked = RatingRequest.objects.count()
+        answered = Feedback.objects.filter(source="rating")
+
+    assert asked > 500
+    assert 0.3 < answered.count() / asked < 0.7
+    assert answered.exclude(text="").exists()

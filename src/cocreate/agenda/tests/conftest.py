@@ -25,7 +25,8 @@ class Unconference:
     loyalty: Proposal
 
 
-def build_event(org: Org) -> Unconference:
+def build_event(org: Org, *, day: date = DAY) -> Unconference:
+    """The same day on another date (one in the past: its sessions have taken place)."""
     actor = org.organiser
     event = services.event_create(
         organisation=org.organisation,
@@ -37,7 +38,7 @@ def build_event(org: Org) -> Unconference:
     services.slots_add_day(
         event=event,
         actor=actor,
-        day=DAY,
+        day=day,
         times=[
             (time(9), time(10)),
             (time(10), time(11)),

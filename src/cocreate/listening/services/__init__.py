@@ -36,6 +36,13 @@ from cocreate.listening.services.questions import (
     question_move,
     question_save,
 )
+from cocreate.listening.services.ratings import (
+    hosts_tell,
+    rating_comment,
+    rating_give,
+    ratings_ask,
+    request_for_token,
+)
 from cocreate.listening.services.staff import (
     interaction_record,
     interactions_ingest,
@@ -49,6 +56,7 @@ __all__ = [
     "conversation_save",
     "feedback_ingest",
     "feedback_submit",
+    "hosts_tell",
     "import_execute",
     "import_reread",
     "import_resume",
@@ -67,6 +75,10 @@ __all__ = [
     "question_delete",
     "question_move",
     "question_save",
+    "rating_comment",
+    "rating_give",
+    "ratings_ask",
+    "request_for_token",
     "segment_field_set",
     "statements_add",
     "survey_save",

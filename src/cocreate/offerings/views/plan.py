@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_scopes import scope
 
@@ -32,6 +33,10 @@ class Entry:
     choice: Choice | None
     position: int | None
     hosting: bool
+
+    @property
+    def over(self) -> bool:
+        return self.option.ends_at is not None and self.option.ends_at <= timezone.now()
 
 
 @org_page(Permission.DESIGN_EXPERIENCE)

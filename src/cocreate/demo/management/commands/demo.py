@@ -8,6 +8,7 @@ from cocreate.demo.ideas import load_ideas
 from cocreate.demo.listening import load_listening
 from cocreate.demo.messaging import load_messaging
 from cocreate.demo.offerings import load_offerings
+from cocreate.demo.ratings import load_ratings
 from cocreate.organisations.models import Organisation
 
 PLURALS = {
@@ -42,6 +43,7 @@ class Command(BaseCommand):
             load_ideas(organisation, seed=seed)
             load_listening(organisation, seed=seed)
             load_agenda(organisation, seed=seed)
+            load_ratings(organisation, seed=seed)
             summary = ", ".join(f"{n} {PLURALS[role]}" for role, n in counts.items())
             self.stdout.write(self.style.SUCCESS(f"Loaded the CX Un-conference: {summary}."))
         self.stdout.write(f"\nDemo logins (password for all: {people.DEMO_PASSWORD})\n")

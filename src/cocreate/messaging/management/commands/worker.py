@@ -4,7 +4,9 @@ import time
 from argparse import ArgumentParser
 from typing import Any
 
+from django.conf import settings
 from django.db import OperationalError, close_old_connections
+from django.utils.module_loading import import_string
 from django_tasks_db.management.commands.db_worker import Command as DbWorker
 from django_tasks_db.management.commands.db_worker import Worker
 
@@ -17,7 +19,7 @@ class Command(DbWorker):
     help = (
         "Run a background worker: django-tasks' database worker, kept alive through a busy "
         "database, plus a watch that starts a delivery run whenever messages are due (a "
-        "dead worker's claims included)."
+        "dead worker's claims included) and runs the periodic jobs of settings.PERIODIC_JOBS."
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
@@ -65,6 +67,9 @@ class SteadyWorker(Worker):
 
 
 def watch(interval: float) -> None:
+    # Named in settings, not imported here: the jobs belong to apps above messaging.
+    jobs = [(import_string(path), every) for path, every in settings.PERIODIC_JOBS]
+    last_run = [0.0] * len(jobs)
     while True:
         try:
             wake_worker_if_due()
@@ -72,4 +77,14 @@ def watch(interval: float) -> None:
             logger.exception("Could not look for due messages")
         finally:
             close_old_connections()
+        for index, (job, every) in enumerate(jobs):
+            if time.monotonic() - last_run[index] < every:
+                continue
+            last_run[index] = time.monotonic()
+            try:
+                job()
+            except Exception:  # one failing job must not stop deliveries or the others
+                logger.exception("The periodic job %s failed", job.__name__)
+            finally:
+                close_old_connections()
         time.sleep(interval)
