@@ -9,9 +9,9 @@ from cocreate.accounts.models import Channel, ContactPreferences
 from cocreate.accounts.services import account_update
 from cocreate.demo import people
 from cocreate.engines.profiles import clean_answers
-from cocreate.organisations import services
 from cocreate.listening.models import Feedback, RatingRequest
 from cocreate.offerings.models import Choice, Offering, Option
+from cocreate.organisations import services
 from cocreate.organisations.models import Membership, Organisation, ProfileField
 
 
