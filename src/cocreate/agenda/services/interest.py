@@ -22,7 +22,7 @@ from cocreate.agenda.phases import Action, allows
 from cocreate.agenda.timing import follows
 from cocreate.core.errors import Conflict, InvalidInput
 from cocreate.offerings import services as offerings
-from cocreate.offerings.models import Design, Weight
+from cocreate.offerings.models import Design, Offering, Weight
 from cocreate.organisations.models import Membership
 
 CLOSED = (ProposalStatus.DECLINED, ProposalStatus.MERGED, ProposalStatus.WITHDRAWN)
@@ -47,8 +47,11 @@ def interest_set(*, proposal: Proposal, user: User, weight: str | None) -> Desig
         )
     with scope(organisation=proposal.organisation_id):
         membership = Membership.objects.select_related("user", "organisation").get(user=user)
+        # Read afresh: the rules engine's copy is kept by revision, and a schedule
+        # published since this event was loaded has changed it.
+        offering = Offering.objects.select_related("organisation").get(pk=event.offering_id)
     return offerings.choice_set(
-        offering=event.offering, membership=membership, option=proposal.option, weight=weight
+        offering=offering, membership=membership, option=proposal.option, weight=weight
     )
 
 
