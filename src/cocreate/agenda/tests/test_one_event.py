@@ -14,7 +14,7 @@ from cocreate.offerings.models import Choice, ChoiceStatus, Option
 
 
 def wishes(day, user) -> dict[str, float]:
-    return engine.build(day.event).instance.wishes.get(str(user.pk), {})
+    return dict(engine.build(day.event).instance.wishes.get(str(user.pk), {}))
 
 
 def publish(day, actor) -> None:
