@@ -6,6 +6,7 @@ a re-plan was published for the second. Everything goes through the real service
 real optimiser, as an organiser and the attendees would have used them.
 """
 
+import itertools
 import random
 from collections.abc import Sequence
 from datetime import time
@@ -70,14 +71,18 @@ def load_agenda(organisation: Organisation, *, seed: int) -> Event:
             event=event, actor=organiser, name=name, capacity=seats, features=features
         )
     people = [m for m in members if m.role in (Role.CUSTOMER, Role.STAFF, Role.PARTNER)]
+    rng.shuffle(people)
+    # Each speaker gives a few sessions at most: a small demo's re-plan must still find a
+    # place for each of them in the time that is left.
+    speakers = itertools.cycle(people)
     for topic, titles in SESSIONS.items():
         for title in titles:
-            _propose(event, organiser, rng.choice(people).user, title, topic, rng)
+            _propose(event, organiser, next(speakers).user, title, topic, rng)
     attendees = [m for m in members if m.role != Role.ORGANISER]
     _design(offering, attendees, rng)
     _publish(event, organiser)
     services.event_move_to(event=event, actor=organiser, phase=Phase.LIVE)
-    late = [_propose(event, organiser, rng.choice(people).user, t, c, rng) for t, c in LATE]
+    late = [_propose(event, organiser, next(speakers).user, t, c, rng) for t, c in LATE]
     _choose(offering, late, attendees, rng)
     _publish(event, organiser, replan=True)
     return event
