@@ -2,8 +2,8 @@
 server (granian, DEBUG off, SQLite in WAL mode), beside a bare Django JSON endpoint
 (`/healthz`) served by the same server in the same run.
 
-The offering is the demo's un-conference (16 sessions in four time slots, rooms of 30 to
-120 seats, rules for workshops and the stream). Each customer has an API token and two
+The offering is a day of 16 sessions in four time slots (bench_offering.py: rooms of 30
+to 120 seats, rules for workshops and the stream). Each customer has an API token and two
 valid designs; wrk (Debian's package) sends each request for the next customer, with
 their other design than last time, so every PUT is a real revision: seats are given back
 and taken, versions kept, confirmations written to the outbox. Afterwards the seats are
@@ -100,12 +100,12 @@ def prepare(env: dict[str, str], requests_file: Path) -> None:
     import django
 
     django.setup()
+    from bench_offering import bench_document
     from django.contrib.auth.hashers import make_password
     from django_scopes import scope
 
     from cocreate.accounts.models import ApiToken, User
     from cocreate.core.tokens import new_token
-    from cocreate.demo.offerings import unconference_document
     from cocreate.engines import offerings as rules
     from cocreate.offerings import engine, services
     from cocreate.organisations import services as organisation_services
@@ -116,7 +116,7 @@ def prepare(env: dict[str, str], requests_file: Path) -> None:
         creator=organiser, name="Bench Events", slug="bench"
     )
     offering = services.offering_import(
-        organisation=organisation, actor=organiser, document=unconference_document()
+        organisation=organisation, actor=organiser, document=bench_document()
     )
     services.offering_transition(offering=offering, actor=organiser, to="open")
     password = make_password(None)

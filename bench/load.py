@@ -1,5 +1,5 @@
 """A mixed load against the production server (granian, DEBUG off), loaded with the demo:
-customers opening the designer and submitting designs, attendees reading their agendas
+customers opening the designer and submitting designs, attendees reading their plans
 and the public schedule, pairwise votes, and an organiser refreshing a dashboard, all at
 once, each driven by its own wrk process from outside the server. Then, alone, a bare
 endpoint (/healthz) on the same server for the ratio. On SQLite and on a PostgreSQL
@@ -39,11 +39,10 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
-from design_http import _design, environment, free_port, need_wrk, serve  # noqa: E402
+from design_http import environment, free_port, need_wrk, serve  # noqa: E402
 
 ORG = "cx-unconference"
-OFFERING = "unconference-2027"
-EVENT = "unconference-2027"
+OFFERING = EVENT = "unconference"  # the event and its offering are one
 
 # One wrk per endpoint: (connections, Lua script). Each Lua script cycles through the
 # lines of its own data file, each wrk thread from its own place in it (so that two
@@ -183,6 +182,7 @@ def prepare(env: dict[str, str], folder: Path, customers: int) -> None:
             for d in Design.objects.filter(offering=offering).prefetch_related("choices")
         }
     compiled = engine.engine_offering(offering)
+    by_id = {o.id: o for o in compiled.options if o.dimension == sessions_step(compiled)}
     rng = random.Random(5)
     tokens = [api_token_create(user=m.user, name="load")[1] for m in members]
     cookies = [_session(SessionStore, m.user) for m in members[:50]]
@@ -196,13 +196,18 @@ def prepare(env: dict[str, str], folder: Path, customers: int) -> None:
             while options in seen:
                 options = _design(compiled, rng).options
             seen.add(options)
-            body = {"options": sorted(int(o) for o in options)}
+            sessions = [o for o in options if o in by_id and by_id[o].window]
+            body = {
+                "options": sorted(int(o) for o in options),
+                "weights": {o: "must" for o in sessions[:1]},
+            }
             rounds[number].append(f"{token} {design} {json.dumps(body)}")
     files = {
         "design_put-capacity": rounds[0] + rounds[1],
         "design_put-paced": rounds[2] + rounds[3],
         "designer_page": [f"{c} /o/{ORG}/offerings/{OFFERING}/" for c in cookies],
-        "agenda_read": [f"{t} /api/v1/orgs/{ORG}/events/{EVENT}/agenda" for t in tokens],
+        # Each person's one plan of the event: their sessions, times and rooms.
+        "agenda_read": [f"{t} {design}" for t in tokens],
         "schedule_page": [f"/events/{ORG}/{EVENT}/"],
         "pairwise_vote": [f"{t} /api/v1/orgs/{ORG}" for t in tokens],
         "dashboard": [f"{_session(SessionStore, organiser)} /o/{ORG}/offerings/{OFFERING}/demand/"],
@@ -211,6 +216,31 @@ def prepare(env: dict[str, str], folder: Path, customers: int) -> None:
         (folder / f"{name}.txt").write_text("\n".join(lines) + "\n")
     for name, script in SCRIPTS.items():
         (folder / f"{name}.lua").write_text(script)
+
+
+def sessions_step(compiled: Any) -> str:
+    return next(d.id for d in compiled.dimensions if d.noun == "session")
+
+
+def _design(compiled: Any, rng: random.Random) -> Any:
+    """A valid design of the demo's event as people make them: two to four sessions at
+    different times, in person, a meal or two and maybe a diet."""
+    from cocreate.engines import offerings as rules
+
+    by_step: dict[str, list[Any]] = {}
+    for option in compiled.options:
+        by_step.setdefault(option.dimension, []).append(option)
+    slots: dict[Any, list[Any]] = {}
+    for session in by_step[sessions_step(compiled)]:
+        slots.setdefault(session.window.start, []).append(session)
+    chosen = {rng.choice(slots[start]).id for start in rng.sample(sorted(slots), rng.randint(2, 4))}
+    names = {o.name: o.id for o in compiled.options}
+    chosen.add(names["In person"])
+    meals = [o for o in compiled.options if o.window and o.dimension != sessions_step(compiled)]
+    chosen.update(o.id for o in rng.sample(meals, rng.randint(0, 2)))
+    if rng.random() < 0.5:
+        chosen.add(names[rng.choice(["Vegetarian", "Vegan", "Gluten-free", "Halal"])])
+    return rules.Selection(options=frozenset(chosen))
 
 
 def _session(store: Any, user: Any) -> str:

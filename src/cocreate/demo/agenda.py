@@ -9,14 +9,15 @@ real optimiser, as an organiser and the attendees would have used them.
 import itertools
 import random
 from collections.abc import Sequence
-from datetime import time
+from datetime import datetime, time
 
 from django.core.management.base import CommandError
+from django.utils import timezone
 from django_scopes import scope
 
 from cocreate.accounts.models import User
 from cocreate.agenda import services
-from cocreate.agenda.models import Event, Format, Phase, Proposal, Schedule
+from cocreate.agenda.models import Event, Format, Phase, Proposal, Run, Schedule
 from cocreate.core.errors import ServiceError
 from cocreate.demo.offerings import event_days
 from cocreate.demo.people import DOMAIN, INTERESTS, TOPICS
@@ -84,7 +85,9 @@ def load_agenda(organisation: Organisation, *, seed: int) -> Event:
     services.event_move_to(event=event, actor=organiser, phase=Phase.LIVE)
     late = [_propose(event, organiser, next(speakers).user, t, c, rng) for t, c in LATE]
     _choose(offering, late, attendees, rng)
-    _publish(event, organiser, replan=True)
+    # The re-plan was published on the first evening, for the second day.
+    second = timezone.make_aware(datetime.combine(event_days()[1], time(0, 0)))
+    _publish(event, organiser, replan=True, frozen_before=second)
     return event
 
 
@@ -165,11 +168,18 @@ def _choose(
                     continue  # it clashes with a session they chose: as the page would say
 
 
-def _publish(event: Event, organiser: User, *, replan: bool = False) -> None:
+def _publish(
+    event: Event, organiser: User, *, replan: bool = False, frozen_before: datetime | None = None
+) -> None:
     """Plan and publish. A busy machine may find no schedule in the first few seconds (a
-    small demo packs its rooms tightly), as an organiser might: then it runs again, longer."""
+    small demo packs its rooms tightly), as an organiser might: then it runs again, longer.
+    A re-plan keeps what started before `frozen_before` (the demo loads its story at any
+    time of day: the re-plan it tells was made the evening before the second day)."""
     for seconds in (SEARCH_SECONDS, 10 * SEARCH_SECONDS):
         run = services.run_start(event=event, actor=organiser, replan=replan, time_limit=seconds)
+        if frozen_before is not None:
+            with scope(organisation=event.organisation_id):
+                Run.objects.filter(pk=run.pk).update(frozen_before=frozen_before)
         services.run_execute(run.pk)
         with scope(organisation=event.organisation_id):
             draft = Schedule.objects.filter(run=run).first()
