@@ -77,6 +77,7 @@ def feedback(user: User) -> Any:
                 "csat": f.csat,
                 "ces": f.ces,
                 "text": f.text,
+                "answers": f.answers,  # the form's own questions, with their labels
                 "at": f.submitted_at,
             }
             for f in Feedback.objects.filter(customer=user).select_related("touchpoint")
