@@ -34,6 +34,8 @@ KINDS: dict[str, Kind] = {
         Kind("proposal_accepted", "When a session I proposed is accepted"),
         Kind("proposal_declined", "When a session I proposed is declined", mandatory=True),
         Kind("proposal_merged", "When a session I proposed is merged with another"),
+        Kind("idea_session", "When an idea I follow becomes a session at an event"),
+        Kind("challenge_session", "When a challenge I took part in runs as a session"),
         Kind("agenda_changed", "When my personal agenda changes"),
         Kind("import_finished", "When a file I imported has been read"),
         Kind("digest", "A digest instead of many messages in one hour", mandatory=True),
