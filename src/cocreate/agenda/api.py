@@ -7,7 +7,7 @@ from typing import Any
 from django.shortcuts import get_object_or_404
 from ninja import Router, Status
 
-from cocreate.agenda import selectors, services
+from cocreate.agenda import selectors, services, sources
 from cocreate.agenda.models import Constraint, Event, Proposal, Room, Run, Schedule, Slot
 from cocreate.agenda.schemas import (
     AgendaEventIn,
@@ -16,6 +16,7 @@ from cocreate.agenda.schemas import (
     ConstraintOut,
     DayIn,
     DecisionIn,
+    FromSourceIn,
     InterestIn,
     MoveIn,
     PhaseIn,
@@ -30,6 +31,7 @@ from cocreate.agenda.schemas import (
 )
 from cocreate.agenda.views import lookup
 from cocreate.core.errors import InvalidInput
+from cocreate.ideas import selectors as ideas
 from cocreate.organisations.access import OrgRequest, org_operation
 from cocreate.organisations.rules import Permission
 
@@ -138,6 +140,48 @@ def propose(request: OrgRequest, org: str, event: str, payload: ProposalIn) -> S
         event=_event(request, event), proposer=request.user, **payload.model_dump()
     )
     return Status(201, proposal)
+
+
+@router.post(ONE + "/proposals/from-idea/{idea_id}", response={201: ProposalOut})
+@org_operation(TAKE_PART)
+def propose_idea(
+    request: OrgRequest, org: str, event: str, idea_id: int, payload: FromSourceIn
+) -> Status[Proposal]:
+    """Propose an idea as a session (its author and staff may): its author stays the
+    proposer, and its followers hear of it."""
+    found = _event(request, event)
+    idea = ideas.idea_for(request.membership, idea_id)
+    proposal = services.proposal_from_idea(
+        event=found,
+        idea=idea,
+        membership=request.membership,
+        **_filled(payload, sources.from_idea(found, idea)),
+    )
+    return Status(201, proposal)
+
+
+@router.post(ONE + "/proposals/from-challenge/{challenge_id}", response={201: ProposalOut})
+@org_operation(TAKE_PART)
+def propose_challenge(
+    request: OrgRequest, org: str, event: str, challenge_id: int, payload: FromSourceIn
+) -> Status[Proposal]:
+    """Run a challenge as a session (staff and organisers may): the lead customers who
+    took part are asked to host it."""
+    found = _event(request, event)
+    challenge = ideas.challenge_for(request.membership, challenge_id)
+    proposal = services.proposal_from_challenge(
+        event=found,
+        challenge=challenge,
+        membership=request.membership,
+        **_filled(payload, sources.from_challenge(found, challenge)),
+    )
+    return Status(201, proposal)
+
+
+def _filled(payload: FromSourceIn, prefill: dict[str, Any]) -> dict[str, Any]:
+    """What the request gives, and the rest as the page would prefill it."""
+    given = {k: v for k, v in payload.model_dump().items() if v is not None}
+    return {**prefill, **given}
 
 
 @router.post(ONE + "/proposals/{proposal_id}/decision", response=ProposalOut)

@@ -113,6 +113,25 @@ class TalkForm(forms.Form):
         self.fields["topics"].choices = [(t, t) for t in topics]  # type: ignore[attr-defined]
 
 
+class FromSourceForm(forms.Form):
+    """A session grown from an idea or a challenge, prefilled from it (sources.py); the
+    title's length and the topics are the service's to check, as for the API."""
+
+    title = forms.CharField(required=False, label=_("Session title"))
+    abstract = forms.CharField(
+        required=False, widget=forms.Textarea(attrs={"rows": 4}), label=_("What it is about")
+    )
+    format = forms.ChoiceField(choices=Format.choices, label=_("Format"))
+    length = forms.IntegerField(initial=1, label=_("Length (slots)"))
+    topics = forms.MultipleChoiceField(
+        required=False, widget=forms.CheckboxSelectMultiple, choices=(), label=_("Topics")
+    )
+
+    def __init__(self, *args: Any, topics: list[str] = (), **kwargs: Any) -> None:  # type: ignore[assignment]
+        super().__init__(*args, **kwargs)
+        self.fields["topics"].choices = [(t, t) for t in topics]  # type: ignore[attr-defined]
+
+
 class DeclineForm(forms.Form):
     reason = forms.CharField(max_length=500, widget=LINES, label="Why (the proposer is told)")
 

@@ -5,6 +5,8 @@ An `Event` is the agenda of one offering of kind event: its name, address and li
 are the offering's, and each accepted proposal is an option of the offering's sessions
 step (`Proposal.option`). What people want to attend is their design's choices of those
 options (must attend or would like), so the designer and the agenda read one record.
+A proposal may grow from an idea or a challenge of the ideas app (`Proposal.idea`,
+`Proposal.challenge`); the ideas app never imports the agenda.
 
 A `Schedule` is a placement of every accepted proposal (room and first slot); the run that
 made it is kept, organisers may move sessions by hand while it is a draft, and publishing
@@ -17,6 +19,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 
+from cocreate.ideas.models import Challenge, Idea
 from cocreate.offerings.models import Offering, Option
 from cocreate.organisations.models import Organisation
 from cocreate.organisations.scoping import OrganisationScopedManager
@@ -153,12 +156,37 @@ class Proposal(models.Model):
     option = models.OneToOneField(
         Option, on_delete=models.SET_NULL, null=True, blank=True, related_name="session"
     )
+    # What the session grew from, if anything: its idea's followers, or its challenge's
+    # lead customers, hear what becomes of it (services/from_ideas.py).
+    idea = models.ForeignKey(
+        Idea, on_delete=models.SET_NULL, null=True, blank=True, related_name="sessions"
+    )
+    challenge = models.ForeignKey(
+        Challenge, on_delete=models.SET_NULL, null=True, blank=True, related_name="sessions"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = OrganisationScopedManager()
 
     class Meta:
         ordering = ["created_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(idea__isnull=True) | Q(challenge__isnull=True),
+                name="grown_from_one_source",
+            ),
+            # Once per event, unless declined or withdrawn: then it may be proposed again.
+            models.UniqueConstraint(
+                fields=["event", "idea"],
+                condition=Q(status__in=["proposed", "accepted", "merged"]),
+                name="one_session_per_idea",
+            ),
+            models.UniqueConstraint(
+                fields=["event", "challenge"],
+                condition=Q(status__in=["proposed", "accepted", "merged"]),
+                name="one_session_per_challenge",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -81,6 +81,22 @@ class ProposalIn(InputSchema):
     model_config = examples({"title": "Journey maps that people use", "format": "workshop"})
 
 
+class FromSourceIn(InputSchema):
+    """A session grown from an idea or a challenge: what is left out is taken from it."""
+
+    title: str | None = Field(None, description="Its title, unless given.")
+    abstract: str | None = Field(None, description="Its description (a challenge: its problem).")
+    format: Format | None = Field(
+        None, description="discussion for an idea, workshop for a challenge"
+    )
+    length: int = 1
+    topics: list[str] | None = Field(
+        None, description="The event's topics it is about, unless given."
+    )
+
+    model_config = examples({"title": "Recordings people actually watch", "format": "workshop"})
+
+
 class ProposalOut(Schema):
     id: int
     title: str
@@ -93,6 +109,10 @@ class ProposalOut(Schema):
     reason: str
     merged_into: int | None = Field(None, alias="merged_into_id")
     during_event: bool
+    idea: int | None = Field(None, alias="idea_id", description="The idea it grew from.")
+    challenge: int | None = Field(
+        None, alias="challenge_id", description="The challenge it grew from."
+    )
 
 
 class DecisionIn(InputSchema):

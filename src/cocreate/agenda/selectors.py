@@ -2,13 +2,15 @@
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django_scopes import scope
 
 from cocreate.agenda.models import (
+    Constraint,
+    ConstraintKind,
     Event,
     Proposal,
     ProposalStatus,
@@ -17,6 +19,9 @@ from cocreate.agenda.models import (
     Schedule,
     Slot,
 )
+from cocreate.agenda.phases import Action
+from cocreate.agenda.phases import allows as phase_allows
+from cocreate.ideas.models import Challenge, Idea
 from cocreate.offerings.lifecycle import LIFECYCLE
 from cocreate.offerings.models import Choice, Weight
 from cocreate.organisations.models import Membership
@@ -32,6 +37,21 @@ def events(membership: Membership) -> QuerySet[Event]:
         if not allows(membership.role, Permission.RUN_AGENDA):
             found = found.filter(offering__status__in=VISIBLE)
         return found.order_by("-created_at")
+
+
+def events_taking_proposals(membership: Membership) -> list[Event]:
+    return [e for e in events(membership) if phase_allows(e.phase, Action.PROPOSE)]
+
+
+def sessions_from(source: Idea | Challenge, membership: Membership) -> list[Proposal]:
+    """The sessions an idea or a challenge became, at the events this person may see."""
+    field = "idea" if isinstance(source, Idea) else "challenge"
+    with scope(organisation=membership.organisation_id):
+        return list(
+            Proposal.objects.filter(**{field: source}, event__in=events(membership))
+            .select_related("event__offering")
+            .order_by("created_at", "id")
+        )
 
 
 def slots(event: Event) -> list[Slot]:
@@ -57,7 +77,7 @@ def proposals(event: Event) -> QuerySet[Proposal]:
     with scope(organisation=event.organisation_id):
         return (
             Proposal.objects.filter(event=event)
-            .select_related("proposer", "merged_into")
+            .select_related("proposer", "merged_into", "idea", "challenge")
             .prefetch_related("speakers__user")
             .annotate(
                 must=Count("option__choices", filter=Q(option__choices__weight=Weight.MUST)),
@@ -166,6 +186,33 @@ def grid(event: Event, schedule: Schedule) -> Grid:
     used_rooms = {room for room, _ in cells} | {room for room, _ in covered}
     shown = [r for r in rooms(event) if not r.closed or r.pk in used_rooms]
     return Grid(shown, event_slots, cells, covered)
+
+
+def room_left(event: Event, *, since: datetime | None = None) -> int:
+    """How many more one-slot sessions a re-plan keeping what starts before `since` (now)
+    could place: the room-slots of open rooms from then on that neither the published
+    schedule, a reservation nor an accepted session still to place takes."""
+    event_slots = slots(event)
+    since = since or timezone.now()
+    later = [s.pk for s in event_slots if s.starts_at >= since]
+    with scope(organisation=event.organisation_id):
+        open_rooms = set(
+            Room.objects.filter(event=event, closed=False).values_list("pk", flat=True)
+        )
+        reserved = Constraint.objects.filter(
+            event=event, kind=ConstraintKind.RESERVE, slot__in=later, room__in=open_rooms
+        ).count()
+        lengths = dict(accepted(event).values_list("pk", "length"))
+    published = published_schedule(event)
+    placements = published.placements if published is not None else {}
+    order = [s.pk for s in event_slots]
+    taken = 0
+    for key, (room, slot) in placements.items():
+        if int(key) in lengths and room in open_rooms and slot in order:
+            first = order.index(slot)
+            taken += len(set(order[first : first + lengths[int(key)]]) & set(later))
+    unplaced = sum(length for pk, length in lengths.items() if str(pk) not in placements)
+    return len(later) * len(open_rooms) - reserved - taken - unplaced
 
 
 def popularity(event: Event) -> Counter[int]:

@@ -1,12 +1,18 @@
 from django.urls import path
 
-from cocreate.agenda.views import events, personal, planning, proposals
+from cocreate.agenda.views import events, from_ideas, personal, planning, proposals
 
 E = "agenda/<slug:event>/"
 
 # Included under /o/<org>/ (cocreate/urls.py); every view goes through org_page.
 org_patterns = [
     path("agenda/", events.events, name="events"),
+    path("agenda/from-idea/<int:idea_id>/", from_ideas.from_idea, name="proposal_from_idea"),
+    path(
+        "agenda/from-challenge/<int:challenge_id>/",
+        from_ideas.from_challenge,
+        name="proposal_from_challenge",
+    ),
     path(E, events.event, name="event"),
     path(E + "setup/", events.event_setup, name="event_setup"),
     path(E + "rooms/<int:room_id>/", events.room_edit, name="room_edit"),

@@ -16,12 +16,14 @@ from django.utils import timezone
 from django_scopes import scope
 
 from cocreate.accounts.models import User
-from cocreate.agenda import services
+from cocreate.agenda import selectors, services, sources
 from cocreate.agenda.models import Event, Format, Phase, Proposal, Run, Schedule
 from cocreate.core.errors import ServiceError
 from cocreate.demo.offerings import event_days
 from cocreate.demo.people import DOMAIN, INTERESTS, TOPICS
 from cocreate.demo.sessions import LATE, SESSIONS
+from cocreate.ideas import rules as idea_rules
+from cocreate.ideas import selectors as idea_selectors
 from cocreate.offerings import services as offerings
 from cocreate.offerings.models import Offering, Option, StepSource, Weight
 from cocreate.organisations.models import Membership, Organisation, Role
@@ -83,10 +85,12 @@ def load_agenda(organisation: Organisation, *, seed: int) -> Event:
     _design(offering, attendees, rng)
     _publish(event, organiser)
     services.event_move_to(event=event, actor=organiser, phase=Phase.LIVE)
-    late = [_propose(event, organiser, next(speakers).user, t, c, rng) for t, c in LATE]
-    _choose(offering, late, attendees, rng)
-    # The re-plan was published on the first evening, for the second day.
+    # The first evening: late sessions, ideas taken to the event, and a re-plan for the
+    # second day (the demo loads at any time of day: its story's clock is that evening).
     second = timezone.make_aware(datetime.combine(event_days()[1], time(0, 0)))
+    late = [_propose(event, organiser, next(speakers).user, t, c, rng) for t, c in LATE]
+    late += _ideas_as_sessions(event, organiser, second)
+    _choose(offering, late, attendees, rng)
     _publish(event, organiser, replan=True, frozen_before=second)
     return event
 
@@ -106,6 +110,27 @@ def _propose(
         topics=[topic],
     )
     return services.proposal_accept(proposal=proposal, actor=organiser)
+
+
+def _ideas_as_sessions(
+    event: Event, organiser: User, since: datetime, most: int = 3
+) -> list[Proposal]:
+    """Olivia took the most supported open ideas to the event, as many as the second day
+    has room for (the re-plan must place them); their authors host them."""
+    room = max(0, min(most, selectors.room_left(event, since=since)))
+    with scope(organisation=event.organisation_id):
+        olivia = Membership.objects.select_related("user", "organisation").get(user=organiser)
+        top = list(idea_selectors.ideas_list(olivia, sort="support")[: most * 3])
+    chosen = [idea for idea in top if idea_rules.open_to_sessions(idea)][:room]
+    return [
+        services.proposal_accept(
+            proposal=services.proposal_from_idea(
+                event=event, idea=idea, membership=olivia, **sources.from_idea(event, idea)
+            ),
+            actor=organiser,
+        )
+        for idea in chosen
+    ]
 
 
 def _design(offering: Offering, attendees: list[Membership], rng: random.Random) -> None:

@@ -341,6 +341,19 @@ def challenge_invited(challenge: Challenge) -> list[ChallengeInvitation]:
         return list(challenge.invitations.select_related("user").order_by("invited_at", "pk"))
 
 
+def challenge_participants(challenge: Challenge) -> list[User]:
+    """The invited lead customers who took the invitation up: they wrote in its thread
+    (an invitation has no other answer)."""
+    with scope(organisation=challenge.organisation_id):
+        wrote = ChallengeMessage.objects.filter(challenge=challenge).values("author_id")
+        return [
+            invitation.user
+            for invitation in challenge.invitations.filter(user_id__in=wrote)
+            .select_related("user")
+            .order_by("invited_at", "pk")
+        ]
+
+
 @dataclass(frozen=True)
 class Candidate:
     membership: Membership

@@ -37,6 +37,8 @@ KINDS: dict[str, Kind] = {
         Kind("agenda_changed", "When the sessions in my plan move, or my seat changes"),
         Kind("rating_asked", "When I am asked how a session or a service went"),
         Kind("session_rated", "How the sessions I host were rated"),
+        Kind("idea_session", "When an idea I follow becomes a session at an event"),
+        Kind("challenge_session", "When a challenge I took part in runs as a session"),
         Kind("import_finished", "When a file I imported has been read"),
         Kind("digest", "A digest instead of many messages in one hour", mandatory=True),
     ]

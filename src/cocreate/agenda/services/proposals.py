@@ -2,9 +2,12 @@
 decline them, and the people concerned hear about it."""
 
 from collections.abc import Sequence
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django_scopes import scope
 
 from cocreate.accounts.models import User
@@ -19,6 +22,7 @@ from cocreate.agenda.models import (
     Speaker,
 )
 from cocreate.agenda.phases import Action, allows
+from cocreate.agenda.services.origins import tell_accepted
 from cocreate.agenda.services.sessions import session_close, session_hosts_follow, session_open
 from cocreate.core.errors import Conflict, InvalidInput, NotAllowed
 from cocreate.core.links import site_link
@@ -42,26 +46,10 @@ def proposal_submit(
     co_hosts: Sequence[str] = (),
 ) -> Proposal:
     """Propose a session; co-hosts (emails of members) are asked to confirm."""
-    if not allows(event.phase, Action.PROPOSE):
-        raise Conflict(f"{event.name} takes no proposals now ({event.get_phase_display()}).")
-    errors: dict[str, list[str]] = {}
-    title = title.strip()
-    if not title or len(title) > TITLE_MAX:
-        errors["title"] = [f"Give a title of up to {TITLE_MAX} characters."]
-    if len(abstract) > ABSTRACT_MAX:
-        errors["abstract"] = [f"Use at most {ABSTRACT_MAX} characters."]
-    if format not in Format.values:
-        errors["format"] = [f"Choose one of: {', '.join(Format.values)}."]
-    longest = longest_run(event)
-    if not isinstance(length, int) or length < 1:
-        errors["length"] = ["A session lasts at least one slot."]
-    elif longest and length > longest:
-        errors["length"] = [
-            f"No run of consecutive slots is that long: the longest has {longest} slots."
-        ]
-    unknown_topics = [t for t in topics if t not in event.topics]
-    if unknown_topics:
-        errors["topics"] = [f"Not topics of {event.name}: {', '.join(unknown_topics)}."]
+    require_proposals(event)
+    errors = field_errors(
+        event, title=title, abstract=abstract, format=format, length=length, topics=topics
+    )
     with transaction.atomic(), scope(organisation=event.organisation_id):
         emails = sorted({e.strip().lower() for e in co_hosts if e.strip()})
         members = {
@@ -70,26 +58,21 @@ def proposal_submit(
         }
         strangers = [e for e in emails if e not in members]
         if strangers:
-            errors["co_hosts"] = [f"Not members here: {', '.join(strangers)}."]
+            errors["co_hosts"] = [
+                _("Not members here: %(emails)s.") % {"emails": ", ".join(strangers)}
+            ]
         if errors:
-            raise InvalidInput("The proposal could not be saved.", fields=errors)
-        proposal = Proposal.objects.create(
-            organisation_id=event.organisation_id,
-            event=event,
+            raise InvalidInput(_("The proposal could not be saved."), fields=errors)
+        proposal = create(
+            event,
             proposer=proposer,
+            confirmed=True,
             title=title,
-            abstract=abstract.strip(),
+            abstract=abstract,
             format=format,
             length=length,
-            needs=[str(n).strip() for n in needs if str(n).strip()],
-            topics=list(topics),
-            during_event=event.phase == Phase.LIVE,
-        )
-        Speaker.objects.create(
-            organisation_id=event.organisation_id,
-            proposal=proposal,
-            user=proposer,
-            confirmed_at=timezone.now(),
+            needs=needs,
+            topics=topics,
         )
         for user in members.values():
             if user == proposer:
@@ -101,15 +84,100 @@ def proposal_submit(
                 recipient=user,
                 organisation=event.organisation,
                 kind="cohost_invited",
-                context={"proposer": proposer.name, "title": title, "event": event.name},
-                link=site_link("proposal", event.organisation.slug, event.slug, proposal.pk),
+                context={"proposer": proposer.name, "title": proposal.title, "event": event.name},
+                link=proposal_link(proposal),
             )
         emit(
             organisation=event.organisation,
             event="proposal.submitted",
-            data={"event": event.slug, "proposal": proposal.pk, "title": title},
+            data={"event": event.slug, "proposal": proposal.pk, "title": proposal.title},
         )
     return proposal
+
+
+def require_proposals(event: Event) -> None:
+    if not allows(event.phase, Action.PROPOSE):
+        raise Conflict(
+            _("%(event)s takes no proposals now (%(phase)s).")
+            % {"event": event.name, "phase": event.get_phase_display()}
+        )
+
+
+def field_errors(
+    event: Event, *, title: str, abstract: str, format: str, length: int, topics: Sequence[str]
+) -> dict[str, list[str]]:
+    """What is wrong with a proposal's fields, by field (empty when nothing is)."""
+    errors: dict[str, list[str]] = {}
+    title = title.strip()
+    if not title or len(title) > TITLE_MAX:
+        errors["title"] = [_("Give a title of up to %(most)d characters.") % {"most": TITLE_MAX}]
+    if len(abstract) > ABSTRACT_MAX:
+        errors["abstract"] = [_("Use at most %(most)d characters.") % {"most": ABSTRACT_MAX}]
+    if format not in Format.values:
+        errors["format"] = [
+            _("Choose one of: %(formats)s.") % {"formats": ", ".join(Format.values)}
+        ]
+    longest = longest_run(event)
+    if not isinstance(length, int) or length < 1:
+        errors["length"] = [_("A session lasts at least one slot.")]
+    elif longest and length > longest:
+        errors["length"] = [
+            ngettext(
+                "No run of consecutive slots is that long: the longest has %(count)d slot.",
+                "No run of consecutive slots is that long: the longest has %(count)d slots.",
+                longest,
+            )
+            % {"count": longest}
+        ]
+    unknown_topics = [t for t in topics if t not in event.topics]
+    if unknown_topics:
+        errors["topics"] = [
+            _("Not topics of %(event)s: %(topics)s.")
+            % {"event": event.name, "topics": ", ".join(unknown_topics)}
+        ]
+    return errors
+
+
+def create(
+    event: Event,
+    *,
+    proposer: User,
+    confirmed: bool,
+    title: str,
+    abstract: str,
+    format: str,
+    length: int,
+    topics: Sequence[str],
+    needs: Sequence[str] = (),
+    **source: Any,
+) -> Proposal:
+    """The proposal (checked already) and its proposer as its first host, who counts once
+    `confirmed`. `source`: the idea or challenge it grew from."""
+    proposal = Proposal.objects.create(
+        organisation_id=event.organisation_id,
+        event=event,
+        proposer=proposer,
+        title=title.strip(),
+        abstract=abstract.strip(),
+        format=format,
+        length=length,
+        needs=[str(n).strip() for n in needs if str(n).strip()],
+        topics=list(topics),
+        during_event=event.phase == Phase.LIVE,
+        **source,
+    )
+    Speaker.objects.create(
+        organisation_id=event.organisation_id,
+        proposal=proposal,
+        user=proposer,
+        confirmed_at=timezone.now() if confirmed else None,
+    )
+    return proposal
+
+
+def proposal_link(proposal: Proposal) -> str:
+    event = proposal.event
+    return site_link("proposal", event.organisation.slug, event.slug, proposal.pk)
 
 
 def longest_run(event: Event) -> int:
@@ -133,9 +201,12 @@ def speaker_confirm(*, proposal: Proposal, user: User) -> Speaker:
 def proposal_accept(*, proposal: Proposal, actor: User) -> Proposal:
     """An accepted session is one people choose, in the designer and on the agenda."""
     _require_open(proposal)
+    newly = proposal.status != ProposalStatus.ACCEPTED
     with transaction.atomic(), scope(organisation=proposal.organisation_id):
         _decide(proposal, actor, ProposalStatus.ACCEPTED, kind="proposal_accepted")
         session_open(proposal)
+        if newly:
+            tell_accepted(proposal, actor=actor)
     return proposal
 
 
@@ -211,6 +282,6 @@ def _decide(
                     "reason": reason,
                     "into": into,
                 },
-                link=site_link("proposal", event.organisation.slug, event.slug, proposal.pk),
+                link=proposal_link(proposal),
             )
     return proposal

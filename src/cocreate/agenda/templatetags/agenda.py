@@ -1,6 +1,18 @@
+from typing import Any
+
 from django import template
 
+from cocreate.agenda import selectors
+from cocreate.agenda.models import Proposal
+
 register = template.Library()
+
+
+@register.simple_tag
+def sessions_from(source: Any, membership: Any) -> list[Proposal]:
+    """The sessions an idea or a challenge became, for their pages: the ideas app shows
+    them (agenda/_sessions_from.html) without knowing the agenda."""
+    return selectors.sessions_from(source, membership)
 
 
 @register.filter

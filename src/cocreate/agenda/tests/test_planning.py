@@ -4,7 +4,7 @@ the rooms and their own wishes allow, and hears what changed."""
 import pytest
 from django_scopes import scope
 
-from cocreate.agenda import services
+from cocreate.agenda import selectors, services
 from cocreate.agenda.tests.conftest import draft_of, plan, published
 from cocreate.core.errors import Conflict, InvalidInput
 from cocreate.messaging.models import Message
@@ -191,3 +191,19 @@ def test_a_run_whose_worker_died_is_given_up_and_a_new_one_can_start(acme, day):
     assert stuck.status == "failed"
     assert "worker went away" in stuck.error
     assert fresh.status == "queued"
+
+
+def test_the_room_left_for_more_sessions_counts_what_the_schedule_and_reservations_take(acme, day):
+    assert services.longest_run(day.event) == 2
+    assert selectors.room_left(day.event) == 8 - 4  # four slots, two rooms, four sessions
+
+    services.schedule_publish(schedule=draft_of(plan(day, acme.organiser)), actor=acme.organiser)
+    services.constraint_add(
+        event=day.event, actor=acme.organiser, kind="reserve", room=day.big, slot=day.slots[3]
+    )
+    workshop = services.proposal_submit(
+        event=day.event, proposer=acme.staff, title="A long workshop", length=2
+    )
+    services.proposal_accept(proposal=workshop, actor=acme.organiser)
+
+    assert selectors.room_left(day.event) == 8 - 4 - 1 - 2

@@ -16,7 +16,9 @@ def event(request: OrgRequest, slug: str) -> Event:
 
 def proposal(event: Event, proposal_id: int) -> Proposal:
     return get_object_or_404(
-        Proposal.objects.filter(event=event).select_related("event", "merged_into"),
+        Proposal.objects.filter(event=event).select_related(
+            "event", "merged_into", "idea", "challenge"
+        ),
         pk=proposal_id,
     )
 

@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 
 from cocreate.core.errors import ServiceError
 from cocreate.core.forms import show_service_error
-from cocreate.ideas import engine, selectors, services
+from cocreate.ideas import engine, rules, selectors, services
 from cocreate.ideas.forms import ChallengeForm, CloseForm, PostForm
 from cocreate.ideas.models import ChallengeStatus, Idea, IdeaStatus, Survey
 from cocreate.ideas.views import lookup
@@ -100,6 +100,8 @@ def _challenge_page(
         "can_manage": allows(request.membership.role, Permission.MANAGE_IDEAS),
         "open": found.status == ChallengeStatus.OPEN,
         "may_post": services.is_participant(found, request.membership),
+        "may_run_session": found.status == ChallengeStatus.OPEN
+        and rules.may_run_as_session(found, request.membership),
     }
     return render(request, "ideas/challenge.html", context, status=status)
 

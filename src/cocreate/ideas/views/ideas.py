@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from cocreate.core.errors import ServiceError
 from cocreate.core.forms import show_service_error
-from cocreate.ideas import engine, selectors, services
+from cocreate.ideas import engine, rules, selectors, services
 from cocreate.ideas.forms import (
     CommentForm,
     FlagForm,
@@ -137,6 +137,8 @@ def _idea_page(request: OrgRequest, found: Any, status: int = 200, **forms: Any)
         or RespondForm(initial={"status": found.status, "reason": found.decline_reason}),
         "hide_form": forms.get("hide_form") or HideForm(),
         "merge_form": forms.get("merge_form") or MergeForm(),
+        "may_propose_session": rules.open_to_sessions(found)
+        and rules.may_propose_as_session(found, request.membership),
         "merge_candidates": engine.similar_ideas(
             request.organisation, found.title, exclude=[found.pk], limit=5
         )
