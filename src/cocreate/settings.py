@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "cocreate.ideas",
     "cocreate.agenda",
     "cocreate.listening",
+    "cocreate.overview",
     "cocreate.privacy",
     "cocreate.demo",
     "cocreate.core.admin_site.CocreateAdminConfig",

@@ -10,6 +10,7 @@ from cocreate.listening import urls as listening_urls
 from cocreate.messaging import urls as messaging_urls
 from cocreate.offerings import urls as offerings_urls
 from cocreate.organisations import urls as organisations_urls
+from cocreate.overview import urls as overview_urls
 from cocreate.privacy import urls as privacy_urls
 
 urlpatterns = [
@@ -22,7 +23,8 @@ urlpatterns = [
     path(
         "o/<slug:org>/",
         include(
-            organisations_urls.org_patterns
+            overview_urls.org_patterns
+            + organisations_urls.org_patterns
             + messaging_urls.org_patterns
             + offerings_urls.org_patterns
             + ideas_urls.org_patterns

@@ -4,7 +4,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 from django_scopes import scope
 
@@ -12,6 +12,7 @@ from cocreate.agenda.models import (
     Constraint,
     ConstraintKind,
     Event,
+    Phase,
     Proposal,
     ProposalStatus,
     Room,
@@ -23,11 +24,12 @@ from cocreate.agenda.phases import Action
 from cocreate.agenda.phases import allows as phase_allows
 from cocreate.ideas.models import Challenge, Idea
 from cocreate.offerings.lifecycle import LIFECYCLE
-from cocreate.offerings.models import Choice, Weight
-from cocreate.organisations.models import Membership
+from cocreate.offerings.models import Choice, Design, Weight
+from cocreate.organisations.models import Membership, Organisation
 from cocreate.organisations.rules import Permission, allows
 
 VISIBLE = [status for status, each in LIFECYCLE.items() if each.visible_to_customers]
+ACCEPTING = [status for status, each in LIFECYCLE.items() if each.accepts_designs]
 
 
 def events(membership: Membership) -> QuerySet[Event]:
@@ -229,3 +231,90 @@ def popularity(event: Event) -> Counter[int]:
 
 def accepted(event: Event) -> QuerySet[Proposal]:
     return proposals(event).filter(status=ProposalStatus.ACCEPTED)
+
+
+# What the organisation's overview tells each person to do next.
+
+
+@dataclass(frozen=True)
+class SessionsToChoose:
+    """An event taking choices, as one person stands with its sessions."""
+
+    event: Event
+    sessions: int  # accepted sessions, which people choose
+    chosen: int  # of them, chosen by this person
+    new: int  # proposed after the person's design last changed, and not chosen
+
+
+def sessions_to_choose(membership: Membership) -> list[SessionsToChoose]:
+    """Events taking choices that have sessions this person has chosen none of, or new
+    sessions since their design last changed (two queries, whatever the number of events).
+
+    A session counts as new when it was proposed after that change: a proposal keeps when
+    it was made, not when it was accepted, so one accepted later is not new."""
+    phases = [phase for phase in Phase if phase_allows(phase, Action.SHOW_INTEREST)]
+    user_id = membership.user_id
+    with scope(organisation=membership.organisation_id):
+        changed = Design.objects.filter(offering=OuterRef("offering"), user_id=user_id)
+        found = list(
+            Event.objects.filter(phase__in=phases, offering__status__in=ACCEPTING)
+            .select_related("offering")
+            .annotate(changed_at=Subquery(changed.values("updated_at")[:1]))
+            .order_by("-created_at", "-id")
+        )
+        chosen = Choice.objects.filter(option=OuterRef("option"), design__user_id=user_id)
+        sessions = (
+            Proposal.objects.filter(
+                event__in=found, status=ProposalStatus.ACCEPTED, option__isnull=False
+            )
+            .annotate(mine=Exists(chosen))
+            .values_list("event_id", "created_at", "mine")
+        )
+        by_event: dict[int, list[tuple[datetime, bool]]] = {}
+        for event_id, created_at, mine in sessions:
+            by_event.setdefault(event_id, []).append((created_at, mine))
+    rows = []
+    for event in found:
+        offered = by_event.get(event.pk, [])
+        since = event.changed_at
+        new = sum(1 for at, mine in offered if not mine and since is not None and at > since)
+        row = SessionsToChoose(event, len(offered), sum(mine for _, mine in offered), new)
+        if row.sessions and (not row.chosen or row.new):
+            rows.append(row)
+    return rows
+
+
+def proposals_awaiting(organisation: Organisation | int) -> list[tuple[Event, int]]:
+    """Events still running with proposals no organiser has decided on, and how many
+    (one query)."""
+    with scope(organisation=organisation):
+        found = (
+            Event.objects.exclude(phase=Phase.CLOSED)
+            .annotate(
+                waiting=Count("proposals", filter=Q(proposals__status=ProposalStatus.PROPOSED))
+            )
+            .filter(waiting__gt=0)
+            .select_related("offering")
+            .order_by("-created_at", "-id")
+        )
+        return [(event, event.waiting) for event in found]
+
+
+def unpublished_drafts(organisation: Organisation | int) -> list[tuple[Event, datetime]]:
+    """Events still running whose newest draft schedule is newer than their newest
+    published version (or that have none), with when that draft was made (one query)."""
+    with scope(organisation=organisation):
+        found = (
+            Event.objects.exclude(phase=Phase.CLOSED)
+            .annotate(
+                draft_at=Max("schedules__created_at", filter=Q(schedules__version__isnull=True)),
+                published_at=Max(
+                    "schedules__created_at", filter=Q(schedules__version__isnull=False)
+                ),
+            )
+            .filter(draft_at__isnull=False)
+            .filter(Q(published_at__isnull=True) | Q(draft_at__gt=F("published_at")))
+            .select_related("offering")
+            .order_by("-created_at", "-id")
+        )
+        return [(event, event.draft_at) for event in found]

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django_scopes import scope
@@ -17,6 +17,7 @@ from cocreate.ideas.models import (
     Challenge,
     ChallengeInvitation,
     ChallengeMessage,
+    ChallengeStatus,
     Comment,
     Comparison,
     Curation,
@@ -24,6 +25,7 @@ from cocreate.ideas.models import (
     Follower,
     Idea,
     IdeaStatus,
+    IdeaUpdate,
     Job,
     JobStep,
     Outcome,
@@ -139,13 +141,15 @@ def idea_page(idea: Idea, membership: Membership) -> IdeaPage:
         )
 
 
+# Shown, and not answered yet by anyone from the organisation.
+UNANSWERED = Q(hidden_at__isnull=True, merged_into__isnull=True, first_response_at__isnull=True)
+
+
 def inbox(organisation: Organisation | int) -> QuerySet[Idea]:
     """Ideas nobody from the organisation has answered yet, the longest waiting first."""
     with scope(organisation=organisation):
         return (
-            Idea.objects.filter(
-                hidden_at__isnull=True, merged_into__isnull=True, first_response_at__isnull=True
-            )
+            Idea.objects.filter(UNANSWERED)
             .annotate(support_count=Count("supports"))
             .select_related("author")
             .order_by("created_at", "pk")
@@ -445,3 +449,78 @@ def profile_choices(organisation: Organisation | int) -> list[tuple[str, str, li
 
 def profile_answer(membership: Membership, key: str) -> str:
     return ", ".join(sorted(answers_of(membership.profile, key)))
+
+
+# What the organisation's overview tells each person to do next.
+
+
+@dataclass(frozen=True)
+class Waiting:
+    count: int  # ideas nobody from the organisation has answered yet
+    oldest: datetime | None  # when the longest-waiting one was shared
+    over_week: int  # of them, waiting longer than ANSWER_WITHIN
+
+
+def inbox_waiting(organisation: Organisation | int, *, now: datetime) -> Waiting:
+    """The inbox in figures (one query)."""
+    with scope(organisation=organisation):
+        found = Idea.objects.filter(UNANSWERED).aggregate(
+            count=Count("pk"),
+            oldest=Min("created_at"),
+            over_week=Count("pk", filter=Q(created_at__lt=now - ANSWER_WITHIN)),
+        )
+    return Waiting(found["count"], found["oldest"], found["over_week"])
+
+
+def surveys_waiting(membership: Membership) -> list[Survey]:
+    """Open outcome surveys meant for this person (their role and profile answers) that
+    they have not answered, the longest open first (one query)."""
+    with scope(organisation=membership.organisation_id):
+        answered = Response.objects.filter(survey=OuterRef("pk"), user_id=membership.user_id)
+        found = Survey.objects.filter(status=SurveyStatus.OPEN).exclude(Exists(answered))
+        return [
+            survey
+            for survey in found.order_by("opened_at", "pk")
+            if membership.role in survey.roles and matches(membership.profile, survey.segment)
+        ]
+
+
+def updates_on_ideas_of(membership: Membership, *, since: datetime) -> list[IdeaUpdate]:
+    """The latest public update since `since` on each of this person's ideas, by someone
+    else (a status, a message, or both), newest first (one query)."""
+    with scope(organisation=membership.organisation_id):
+        found = (
+            IdeaUpdate.objects.filter(
+                idea__author_id=membership.user_id,
+                idea__hidden_at__isnull=True,
+                created_at__gte=since,
+            )
+            .exclude(author_id=membership.user_id)
+            .select_related("idea")
+            .order_by("-created_at", "-pk")
+        )
+        latest: dict[int, IdeaUpdate] = {}
+        for update in found:
+            latest.setdefault(update.idea_id, update)
+    return list(latest.values())
+
+
+def surveys_run_by(membership: Membership) -> list[Survey]:
+    """Open outcome surveys this person sent, with `responses_count` (one query)."""
+    with scope(organisation=membership.organisation_id):
+        return list(
+            Survey.objects.filter(status=SurveyStatus.OPEN, created_by_id=membership.user_id)
+            .annotate(responses_count=Count("responses"))
+            .order_by("opened_at", "pk")
+        )
+
+
+def challenges_run_by(membership: Membership) -> list[Challenge]:
+    """Open challenges this person set, the nearest deadline first, with `message_count`
+    (one query)."""
+    with scope(organisation=membership.organisation_id):
+        return list(
+            Challenge.objects.filter(status=ChallengeStatus.OPEN, created_by_id=membership.user_id)
+            .annotate(message_count=Count("messages"))
+            .order_by("deadline", "pk")
+        )

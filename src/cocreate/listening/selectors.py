@@ -1,12 +1,20 @@
 """Reads of the listening app. Each enters the organisation's scope itself."""
 
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+import polars as pl
+from django.db.models import Case, Count, F, Q, QuerySet, Sum, When
 from django_scopes import scope
 
-from cocreate.engines.scores import measures
+from cocreate.engines.scores import STATISTICS, measures, score_table
+from cocreate.engines.scores.measures import (
+    DETRACTOR_UP_TO,
+    EASY_FROM,
+    PROMOTER_FROM,
+    SATISFIED_FROM,
+)
 from cocreate.listening.models import (
     Conversation,
     Feedback,
@@ -271,3 +279,90 @@ def rated_touchpoints(organisation: Organisation, *, host_id: int | None = None)
             )
         )
     return rated
+
+
+# What the organisation's overview tells staff to look at.
+
+FALL_MEASURES = ("nps", "csat", "ces")  # for each, a lower score is a worse experience
+FALL_SCALES = {"nps": 200.0, "csat": 100.0, "ces": 6.0}  # to compare falls across measures
+
+
+@dataclass(frozen=True)
+class ScoreFall:
+    """One score of one touchpoint, lower in the recent window than in the one before."""
+
+    touchpoint_id: int
+    touchpoint: str
+    measure: str  # nps, csat or ces
+    before: float
+    after: float
+    answers_before: int
+    answers_after: int
+
+    @property
+    def drop(self) -> float:
+        return self.before - self.after
+
+
+def falling_scores(
+    organisation: Organisation, *, now: datetime, days: int = 30, least: int = 10
+) -> list[ScoreFall]:
+    """Touchpoints whose NPS, CSAT or CES fell in the last `days` against the `days`
+    before. Only where each window has at least `least` answers to the question and the
+    two 95% intervals do not overlap, as the dashboards compare groups: a fall that may
+    be chance raises no alarm. The largest falls first (for its scale); one query."""
+    recent, start = now - timedelta(days=days), now - timedelta(days=2 * days)
+    with scope(organisation=organisation):
+        rows = list(
+            Feedback.objects.filter(submitted_at__gte=start, submitted_at__lt=now)
+            .annotate(recent=Case(When(submitted_at__gte=recent, then=1), default=0))
+            .values("touchpoint_id", "touchpoint__name", "recent")
+            .annotate(
+                volume=Count("pk"),
+                nps_n=Count("nps"),
+                nps_promoters=Count("pk", filter=Q(nps__gte=PROMOTER_FROM)),
+                nps_detractors=Count("pk", filter=Q(nps__lte=DETRACTOR_UP_TO)),
+                csat_n=Count("csat"),
+                csat_satisfied=Count("pk", filter=Q(csat__gte=SATISFIED_FROM)),
+                ces_n=Count("ces"),
+                ces_sum=Sum("ces"),
+                ces_sum_of_squares=Sum(F("ces") * F("ces")),
+                ces_easy=Count("pk", filter=Q(ces__gte=EASY_FROM)),
+            )
+            .order_by()
+        )
+    if not rows:
+        return []
+    statistics = pl.DataFrame(
+        {
+            "touchpoint": [row["touchpoint_id"] for row in rows],
+            "recent": [row["recent"] for row in rows],
+            **{name: [float(row[name] or 0) for row in rows] for name in STATISTICS},
+        }
+    )
+    scored = {
+        (row["touchpoint"], row["recent"], row["measure"]): row
+        for row in score_table(statistics, ["touchpoint", "recent"]).to_dicts()
+    }
+    names = {row["touchpoint_id"]: row["touchpoint__name"] for row in rows}
+    falls = []
+    for touchpoint, name in names.items():
+        for measure in FALL_MEASURES:
+            before = scored.get((touchpoint, 0, measure))
+            after = scored.get((touchpoint, 1, measure))
+            if before is None or after is None or min(before["n"], after["n"]) < least:
+                continue
+            if None in (before["low"], after["high"]) or after["high"] >= before["low"]:
+                continue
+            falls.append(
+                ScoreFall(
+                    touchpoint,
+                    name,
+                    measure,
+                    before["value"],
+                    after["value"],
+                    before["n"],
+                    after["n"],
+                )
+            )
+    return sorted(falls, key=lambda f: (-f.drop / FALL_SCALES[f.measure], f.touchpoint))

@@ -36,6 +36,11 @@ def unread_count(user: User) -> int:
     return inbox(user).filter(read_at__isnull=True).count()
 
 
+def unread_count_in(user: User, organisation: Organisation | int) -> int:
+    """The messages from one organisation in a person's inbox that they have not read."""
+    return inbox(user).filter(organisation=organisation, read_at__isnull=True).count()
+
+
 def messages(
     organisation: Organisation, *, status: str = "", channel: str = "", kind: str = ""
 ) -> QuerySet[Message]:

@@ -1,12 +1,15 @@
 """Reads of offerings, designs and plans. Each enters the organisation's scope itself."""
 
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
-from django.db.models import QuerySet
+from django.db.models import Count, F, Q, QuerySet
+from django.utils import timezone
 from django_scopes import scope
 
 from cocreate.offerings.lifecycle import LIFECYCLE
 from cocreate.offerings.models import (
+    PERSONAL_SOURCES,
     Choice,
     ChoiceStatus,
     Design,
@@ -17,7 +20,7 @@ from cocreate.offerings.models import (
     Partner,
     Rule,
 )
-from cocreate.organisations.models import Membership, ProfileField, Role
+from cocreate.organisations.models import Membership, Organisation, ProfileField, Role
 from cocreate.organisations.rules import Permission, allows
 
 VISIBLE = [status for status, each in LIFECYCLE.items() if each.visible_to_customers]
@@ -147,4 +150,130 @@ def offering_choices(offering: Offering) -> QuerySet[Choice]:
     with scope(organisation=offering.organisation_id):
         return Choice.objects.filter(option__offering=offering).select_related(
             "option__partner", "option__offering", "design__user"
+        )
+
+
+# What the organisation's overview tells each person to do next.
+
+ACCEPTING = [status for status, each in LIFECYCLE.items() if each.accepts_designs]
+
+
+@dataclass(frozen=True)
+class DesignToDo:
+    """An open offering this person still has to design."""
+
+    offering: Offering
+    chosen: bool  # they have chosen or answered something (submitted, or on the agenda)
+    drafted: bool  # a draft in the designer, not submitted
+    steps: list[str]  # the steps still short of what they need, in order
+
+
+def designs_to_do(membership: Membership) -> list[DesignToDo]:
+    """Open offerings this person has not designed, or whose design has steps still to do:
+    fewer options than the step needs, or a required answer missing (the rules engine's
+    "too few" and "answer missing"). Steps asking for contact details or profile answers
+    are the person's, not the design's. Three queries, whatever the number of offerings."""
+    user_id = membership.user_id
+    mine = Q(options__choices__design__user_id=user_id)
+    with scope(organisation=membership.organisation_id):
+        offerings = list(Offering.objects.filter(status__in=ACCEPTING).order_by("-created_at"))
+        designs = {
+            offering_id: (answers, bool(drafted or drafted_answers), chosen)
+            for offering_id, answers, drafted, drafted_answers, chosen in Design.objects.filter(
+                offering__status__in=ACCEPTING, user_id=user_id
+            )
+            .annotate(chosen=Count("choices"))
+            .values_list("offering_id", "answers", "draft_options", "draft_answers", "chosen")
+        }
+        required = list(
+            Dimension.objects.filter(offering__status__in=ACCEPTING, min_picks__gt=0)
+            .exclude(source__in=PERSONAL_SOURCES)
+            .annotate(picked=Count("options__choices", filter=mine))
+            .values_list("offering_id", "pk", "name", "open_answer", "min_picks", "picked")
+            .order_by("position", "pk")
+        )
+    found = []
+    for offering in offerings:
+        answers, drafted, chosen = designs.get(offering.pk, ({}, False, 0))
+        if not chosen and not any(str(v).strip() for v in answers.values()):
+            found.append(DesignToDo(offering, chosen=False, drafted=drafted, steps=[]))
+            continue
+        short = [
+            name
+            for offering_id, pk, name, open_answer, least, picked in required
+            if offering_id == offering.pk
+            and (not str(answers.get(str(pk), "")).strip() if open_answer else picked < least)
+        ]
+        if short:
+            found.append(DesignToDo(offering, chosen=True, drafted=False, steps=short))
+    return found
+
+
+def upcoming_in_plan(membership: Membership, *, now: datetime) -> list[Option]:
+    """The timed options in this person's plans that have not ended yet, soonest first:
+    those they hold a seat in and those they host (one query)."""
+    user_id = membership.user_id
+    with scope(organisation=membership.organisation_id):
+        mine = Q(choices__design__user_id=user_id, choices__status=ChoiceStatus.CONFIRMED)
+        return list(
+            Option.objects.filter(mine | Q(hosts=user_id), ends_at__gt=now)
+            .filter(offering__status__in=VISIBLE)
+            .select_related("offering")
+            .distinct()
+            .order_by("starts_at", "position", "id")
+        )
+
+
+@dataclass(frozen=True)
+class FulfilmentDue:
+    """Confirmed choices of one offering's options that a partner has still to deliver."""
+
+    offering: Offering
+    today: int  # the option's window is today
+    overdue: int  # its window ended before today
+
+
+def fulfilment_due(membership: Membership, *, now: datetime) -> list[FulfilmentDue]:
+    """Per offering, the confirmed choices not fulfilled yet of the options this person's
+    partners deliver (organisers: every partner's), whose window is today (in the site's
+    time zone) or already past. Two queries."""
+    today = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
+    tomorrow = today + timedelta(days=1)
+    with scope(organisation=membership.organisation_id):
+        found = Choice.objects.filter(
+            option__partner__isnull=False,
+            status=ChoiceStatus.CONFIRMED,
+            fulfilled_at__isnull=True,
+            option__starts_at__lt=tomorrow,
+            option__offering__status__in=VISIBLE,
+        )
+        if membership.role != Role.ORGANISER:
+            found = found.filter(option__partner__members=membership)
+        counts = {
+            offering_id: (due_today, overdue)
+            for offering_id, due_today, overdue in found.values("option__offering_id")
+            .annotate(
+                due_today=Count("pk", filter=Q(option__ends_at__gte=today)),
+                overdue=Count("pk", filter=Q(option__ends_at__lt=today)),
+            )
+            .values_list("option__offering_id", "due_today", "overdue")
+            .order_by()
+        }
+        offerings = Offering.objects.filter(pk__in=counts).order_by("name", "pk")
+        return [FulfilmentDue(o, *counts[o.pk]) for o in offerings]
+
+
+def options_near_capacity(organisation: Organisation | int, *, percent: int = 90) -> list[Option]:
+    """Options of open offerings with a capacity whose seats are `percent` or more taken,
+    fullest first, each with `waitlisted`: how many wait for a seat (one query)."""
+    with scope(organisation=organisation):
+        return list(
+            Option.objects.filter(offering__status__in=ACCEPTING, capacity__gt=0)
+            .alias(margin=F("seats_taken") * 100 - F("capacity") * percent)
+            .filter(margin__gte=0)
+            .annotate(
+                waitlisted=Count("choices", filter=Q(choices__status=ChoiceStatus.WAITLISTED))
+            )
+            .select_related("offering")
+            .order_by("offering__name", "offering_id", F("capacity") - F("seats_taken"), "pk")
         )

@@ -6,6 +6,7 @@ from a view, the API, a command or a test.
 
 from collections.abc import Collection
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.db.models import Count, Q, QuerySet
 from django_scopes import scope, scopes_disabled
@@ -67,6 +68,22 @@ def role_counts(organisation: Organisation) -> dict[str, int]:
 def pending_invitations(organisation: Organisation) -> QuerySet[Invitation]:
     with scope(organisation=organisation):
         return Invitation.objects.filter(accepted_at__isnull=True).select_related("invited_by")
+
+
+@dataclass(frozen=True)
+class InvitationsWaiting:
+    pending: int  # sent, not accepted, still valid
+    expired: int  # not accepted in time: to resend or revoke
+
+
+def invitations_waiting(organisation: Organisation, *, now: datetime) -> InvitationsWaiting:
+    """Invitations nobody has accepted yet, valid and expired (one query)."""
+    with scope(organisation=organisation):
+        found = Invitation.objects.filter(accepted_at__isnull=True).aggregate(
+            pending=Count("pk", filter=Q(expires_at__gt=now)),
+            expired=Count("pk", filter=Q(expires_at__lte=now)),
+        )
+    return InvitationsWaiting(found["pending"], found["expired"])
 
 
 def profile_fields(organisation: Organisation) -> QuerySet[ProfileField]:

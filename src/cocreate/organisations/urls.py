@@ -10,9 +10,9 @@ from cocreate.organisations.views import (
     settings,
 )
 
-# Included under /o/<org>/ (cocreate/urls.py); every view goes through org_page.
+# Included under /o/<org>/ (cocreate/urls.py); every view goes through org_page. The
+# organisation's overview (org_home) is the overview app's: it reads every other app.
 org_patterns = [
-    path("", overview.org_home, name="org_home"),
     path("profile/", overview.my_profile, name="my_profile"),
     path("leave/", overview.leave, name="leave"),
     path("members/", members.members, name="members"),

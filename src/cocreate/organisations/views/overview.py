@@ -1,4 +1,5 @@
-"""An organisation's overview, a member's own profile there, and leaving it."""
+"""A member's own profile in an organisation, and leaving it. (The organisation's
+overview, which reads every app, is the overview app's.)"""
 
 from django.contrib import messages
 from django.http import HttpResponse
@@ -10,21 +11,7 @@ from cocreate.core.forms import show_service_error
 from cocreate.organisations import selectors, services
 from cocreate.organisations.access import OrgRequest, org_page
 from cocreate.organisations.forms import profile_form
-from cocreate.organisations.rules import Permission, permissions_of
-
-
-@org_page()
-def org_home(request: OrgRequest) -> HttpResponse:
-    membership = request.membership
-    missing = [f.label for f in selectors.missing_required_answers(membership)]
-    context = {
-        "permissions": permissions_of(membership.role),
-        "missing_profile": missing,
-    }
-    if Permission.VIEW_MEMBERS in context["permissions"]:
-        context["role_counts"] = selectors.role_counts(request.organisation)
-    return render(request, "organisations/org_home.html", context)
-
+from cocreate.organisations.rules import Permission
 
 # The keys of the questions the page showed; not a slug, so no field's key can be it.
 SHOWN = "page:shown"

@@ -93,6 +93,7 @@ def test_a_person_designs_their_day_and_is_delivered_it_asked_and_heard(
     page.get_by_label("Email").fill("noor@example.org")
     page.get_by_label("Password").fill("journey-maps-for-all")
     page.get_by_role("main").get_by_role("button", name="Sign Up").click()
+    expect(page.get_by_role("heading", name="Verify Your Email Address")).to_be_visible()
     page.goto(base + link_in(mailoutbox[-1], "/accounts/confirm-email/"))
     page.get_by_role("button", name="Confirm").click()
     page.get_by_role("button", name="Join Acme Events").click()
