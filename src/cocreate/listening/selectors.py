@@ -6,6 +6,7 @@ from typing import Any
 
 import polars as pl
 from django.db.models import Case, Count, F, Q, QuerySet, Sum, When
+from django.utils import timezone
 from django_scopes import scope
 
 from cocreate.engines.scores import STATISTICS, measures, score_table
@@ -22,6 +23,7 @@ from cocreate.listening.models import (
     ListeningSettings,
     Phase,
     Question,
+    RatingRequest,
     RunStatus,
     SignalImport,
     StaffPulse,
@@ -32,7 +34,7 @@ from cocreate.listening.models import (
     Touchpoint,
     Vote,
 )
-from cocreate.organisations.models import FieldKind, Organisation, ProfileField
+from cocreate.organisations.models import FieldKind, Membership, Organisation, ProfileField
 
 
 @dataclass(frozen=True)
@@ -366,3 +368,16 @@ def falling_scores(
                 )
             )
     return sorted(falls, key=lambda f: (-f.drop / FALL_SCALES[f.measure], f.touchpoint))
+
+
+def ratings_waiting(membership: Membership, *, within_days: int = 7) -> list[RatingRequest]:
+    """The sessions this person was asked about lately and has not rated, newest first."""
+    since = timezone.now() - timedelta(days=within_days)
+    with scope(organisation=membership.organisation_id):
+        return list(
+            RatingRequest.objects.filter(
+                user_id=membership.user_id, feedback__isnull=True, asked_at__gte=since
+            )
+            .select_related("touchpoint__option")
+            .order_by("-asked_at", "-id")
+        )

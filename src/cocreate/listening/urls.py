@@ -29,6 +29,7 @@ org_patterns = [
     path(L + "feedback/", feedback.feedback, name="listening_feedback"),
     path(L + "sessions/", ratings.session_feedback, name="session_feedback"),
     path("feedback/my-sessions/", ratings.hosted_feedback, name="hosted_feedback"),
+    path("feedback/rate/<int:request_id>/", ratings.my_rating, name="my_rating"),
     path(L + "themes/", themes.themes, name="listening_themes"),
     path(L + "themes/run/", themes.themes_run, name="listening_themes_run"),
     path(L + "themes/runs/<int:theme_run_id>/", themes.theme_run, name="listening_theme_run"),

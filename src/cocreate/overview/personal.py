@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from cocreate.ideas import selectors as ideas
+from cocreate.listening import selectors as listening
 from cocreate.messaging import selectors as messaging
 from cocreate.offerings import selectors as offerings
 from cocreate.offerings.models import Option
@@ -21,6 +22,7 @@ IDEA_NEWS_DAYS = 30
 def items(membership: Membership, *, now: datetime) -> list[Item]:
     found = [
         next_sessions(membership, now),
+        ratings_waiting(membership),
         surveys_waiting(membership, now),
         idea_answers(membership, now),
         unread_messages(membership),
@@ -68,6 +70,38 @@ def _session_note(option: Option, now: datetime) -> str:
     if option.location:
         return _("%(start)s–%(end)s, in %(room)s") % {**times, "room": option.location}
     return _("%(start)s–%(end)s") % times
+
+
+def ratings_waiting(membership: Membership) -> Item | None:
+    """Sessions (and delivered options) the person was asked about and has not rated."""
+    found = listening.ratings_waiting(membership)
+    if not found:
+        return None
+    org = membership.organisation.slug
+    count = len(found)
+    return Item(
+        key="ratings_waiting",
+        count=count,
+        sentence=ngettext(
+            "%(count)d session is waiting for your rating.",
+            "%(count)d sessions are waiting for your rating.",
+            count,
+        )
+        % {"count": count},
+        link=url("my_rating", org, found[0].pk),
+        action=_("Rate it"),
+        lines=shown(
+            [
+                Line(
+                    r.touchpoint.option.name if r.touchpoint.option else r.touchpoint.name,
+                    url("my_rating", org, r.pk),
+                    _("one tap"),
+                )
+                for r in found
+            ],
+            more=url("inbox"),
+        ),
+    )
 
 
 def surveys_waiting(membership: Membership, now: datetime) -> Item | None:

@@ -116,7 +116,8 @@ def parameter_values(org: Org) -> dict[str, Any]:
         "schedule_id": draft_of(run).pk,
         # ideas: idea_id, comparison_id, job_id, outcome_id, survey_id, challenge_id
         **ideas_values(org),
-        # listening: phase_id, touchpoint_id, form_id, import_id, theme_run_id, conversation_id
+        # listening: phase_id, touchpoint_id, form_id, question_id, import_id, theme_run_id,
+        # conversation_id, request_id
         **listening_values(org),
         # Not objects: names every organisation shares, or a secret nobody can guess.
         "kind": "welcome",

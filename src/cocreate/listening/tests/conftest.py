@@ -10,7 +10,7 @@ from django_scopes import scope
 
 from cocreate.conftest import Org
 from cocreate.listening import engine, opinions, services
-from cocreate.listening.models import Question, Survey, Touchpoint
+from cocreate.listening.models import Question, RatingRequest, Survey, Touchpoint
 from cocreate.organisations import services as organisation_services
 
 
@@ -108,6 +108,13 @@ def isolation_values(org: Org) -> dict[str, Any]:
     conversation = services.conversation_save(
         organisation=org.organisation, actor=org.organiser, title="Next year"
     )
+    with scope(organisation=org.organisation):  # as ratings_ask leaves one after a session
+        asked = RatingRequest.objects.create(
+            organisation=org.organisation,
+            touchpoint=built.touchpoint("use"),
+            user=org.customer,
+            digest=f"digest-of-{org.slug}",
+        )
     return {
         "phase_id": built.touchpoint("use").phase_id,
         "touchpoint_id": built.touchpoint("use").pk,
@@ -116,4 +123,5 @@ def isolation_values(org: Org) -> dict[str, Any]:
         "import_id": found.pk,
         "theme_run_id": run.pk,
         "conversation_id": conversation.pk,
+        "request_id": asked.pk,
     }

@@ -169,3 +169,20 @@ def test_an_option_without_a_time_is_asked_about_once_its_partner_delivers_it(ac
 
     assert services.ratings_ask() == 1
     assert [m.subject for m in asked(acme, acme.customer)] == ["How was In person?"]
+
+
+def test_the_overview_lists_the_sessions_to_rate_and_rates_them_signed_in(acme, yesterday):
+    services.ratings_ask()
+    client = client_for(acme.customer)
+
+    overview = client.get("/o/acme/").content.decode()
+    with scope(organisation=acme.organisation):
+        first = RatingRequest.objects.filter(user=acme.customer).order_by("-asked_at", "-id")[0]
+        others = RatingRequest.objects.exclude(user=acme.customer).first()
+    tapped = client.post(f"/o/acme/feedback/rate/{first.pk}/", {"score": "3"})
+    after = client.get("/o/acme/").content.decode()
+
+    assert "2 sessions are waiting for your rating." in overview
+    assert tapped.status_code == 200
+    assert "1 session is waiting for your rating." in after
+    assert client.get(f"/o/acme/feedback/rate/{others.pk}/").status_code == 404  # not theirs

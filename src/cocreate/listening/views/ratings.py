@@ -4,13 +4,14 @@ hosts and for those who listen."""
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from cocreate.core.access import public_page
 from cocreate.core.errors import ServiceError
 from cocreate.listening import selectors
 from cocreate.listening import services as ratings
+from cocreate.listening.models import RatingRequest
 from cocreate.organisations.access import OrgRequest, org_page
 from cocreate.organisations.rules import Permission
 
@@ -25,9 +26,26 @@ SCORES = [
 
 @public_page
 def rating(request: HttpRequest, token: str) -> HttpResponse:
+    """From the message: the secret in the link is the key, no sign-in needed."""
     found = ratings.request_for_token(token)
     if found is None:
         raise Http404(_("This link does not work: it may be mistyped, or very old."))
+    return _rate(request, found)
+
+
+@org_page(Permission.VIEW_ORGANISATION)
+def my_rating(request: OrgRequest, request_id: int) -> HttpResponse:
+    """The same, signed in (from the overview): only one's own requests."""
+    found = get_object_or_404(
+        RatingRequest.objects.select_related(
+            "touchpoint__option__offering", "organisation", "user", "feedback"
+        ).filter(user=request.user),
+        pk=request_id,
+    )
+    return _rate(request, found)
+
+
+def _rate(request: HttpRequest, found: RatingRequest) -> HttpResponse:
     status = 200
     if request.method == "POST":
         try:
