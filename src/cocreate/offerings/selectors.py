@@ -265,10 +265,12 @@ def fulfilment_due(membership: Membership, *, now: datetime) -> list[FulfilmentD
 
 def options_near_capacity(organisation: Organisation | int, *, percent: int = 90) -> list[Option]:
     """Options of open offerings with a capacity whose seats are `percent` or more taken,
-    fullest first, each with `waitlisted`: how many wait for a seat (one query)."""
+    and that have not taken place yet, fullest first, each with `waitlisted`: how many wait
+    for a seat (one query)."""
     with scope(organisation=organisation):
         return list(
             Option.objects.filter(offering__status__in=ACCEPTING, capacity__gt=0)
+            .exclude(ends_at__lte=timezone.now())
             .alias(margin=F("seats_taken") * 100 - F("capacity") * percent)
             .filter(margin__gte=0)
             .annotate(
