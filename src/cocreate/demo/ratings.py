@@ -1,7 +1,8 @@
 """The demo's first day as the attendees lived it: they chose their sessions the week
-before; when each session ended they were asked how it went, about half answered in one
-tap (some with a comment), and the hosts heard how their sessions were rated. Through the
-real listening services, as the worker does every minute."""
+before; the caterer marked the meals it served as delivered; when each session ended
+they were asked how it went, about half answered in one tap (some with a comment), and
+the hosts heard how their sessions were rated. Through the real services, as the partner
+and the worker would have."""
 
 import random
 from datetime import timedelta
@@ -12,8 +13,9 @@ from django_scopes import scope
 from cocreate.demo.offerings import event_days
 from cocreate.listening import services
 from cocreate.listening.models import RatingRequest
-from cocreate.offerings.models import Choice, Design
-from cocreate.organisations.models import Organisation
+from cocreate.offerings import services as offerings
+from cocreate.offerings.models import Choice, ChoiceStatus, Design
+from cocreate.organisations.models import Membership, Organisation
 
 PRAISE = [
     "Practical: I will try the template on Monday.",
@@ -40,6 +42,7 @@ def load_ratings(organisation: Organisation, *, seed: int) -> None:
         Design.objects.filter(submitted_at__isnull=False, offering__slug="unconference").update(
             submitted_at=week_before
         )
+    _serve_meals(organisation)
     services.ratings_ask()
     with scope(organisation=organisation):
         asked = list(
@@ -59,3 +62,25 @@ def load_ratings(organisation: Organisation, *, seed: int) -> None:
             comment = rng.choice(PRAISE if score >= 4 else CRITICISM)
         services.rating_give(request=request, score=score, comment=comment)
     services.hosts_tell()
+
+
+def _serve_meals(organisation: Organisation) -> None:
+    """Green Fork Catering served yesterday's meals to everyone who had a seat at them."""
+    with scope(organisation=organisation):
+        served = list(
+            Choice.objects.filter(
+                option__ends_at__lte=timezone.now(),
+                option__partner__isnull=False,
+                status=ChoiceStatus.CONFIRMED,
+                fulfilled_at__isnull=True,
+            ).select_related("option__partner", "option__offering", "design__user")
+        )
+        acting = {
+            partner: Membership.objects.filter(partners__name=partner).first()
+            for partner in {c.option.partner.name for c in served if c.option.partner}
+        }
+        for choice in served:
+            assert choice.option.partner is not None
+            membership = acting[choice.option.partner.name]
+            if membership is not None:
+                offerings.choice_fulfil(choice=choice, membership=membership)

@@ -179,6 +179,7 @@ def test_the_overview_lists_the_sessions_to_rate_and_rates_them_signed_in(acme, 
     with scope(organisation=acme.organisation):
         first = RatingRequest.objects.filter(user=acme.customer).order_by("-asked_at", "-id")[0]
         others = RatingRequest.objects.exclude(user=acme.customer).first()
+    assert others is not None
     tapped = client.post(f"/o/acme/feedback/rate/{first.pk}/", {"score": "3"})
     after = client.get("/o/acme/").content.decode()
 
