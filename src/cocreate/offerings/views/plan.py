@@ -53,6 +53,7 @@ def my_plan(request: OrgRequest, offering: str) -> HttpResponse:
         for c in choices
         if c.option.starts_at
     ] + [Entry(o, None, None, True) for o in hosted if o.starts_at and o.pk not in chosen]
+    ordered = sorted(timed, key=lambda e: (e.option.starts_at, e.option.position))
     check = (
         services.design_check(
             offering=found,
@@ -68,7 +69,8 @@ def my_plan(request: OrgRequest, offering: str) -> HttpResponse:
         "offering": found,
         "design": design,
         "has_plan": bool(choices or hosted or (design and design.answers)),
-        "timeline": sorted(timed, key=lambda e: (e.option.starts_at, e.option.position)),
+        "timeline": [e for e in ordered if not e.over],
+        "over": [e for e in ordered if e.over],
         "unscheduled": [
             c
             for c in choices
