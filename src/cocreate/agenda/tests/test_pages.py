@@ -147,3 +147,16 @@ def test_the_api_proposes_shows_interest_and_reads_the_plan(acme, day):
     }
     assert all(i["location"] for i in plan_["items"])
     assert [h["name"] for h in plan_["hosting"]] == ["Journey maps people use"]
+
+
+def test_my_proposals_lists_what_i_proposed_and_a_proposed_session_cannot_be_chosen_yet(acme, day):
+    services.proposal_submit(event=day.event, proposer=acme.customer, title="Service safaris")
+    client = client_for(acme.customer)
+
+    mine = client.get(f"/o/acme/agenda/{day.event.slug}/sessions/?for=mine").content.decode()
+    everything = client.get(f"/o/acme/agenda/{day.event.slug}/sessions/").content.decode()
+
+    assert "Service safaris" in mine
+    assert "Journey maps people use" in mine  # the customer proposed it too
+    assert "Measuring effort" not in mine
+    assert "You can choose it once the organisers accept it." in everything

@@ -25,13 +25,19 @@ def proposals(request: OrgRequest, event: str) -> HttpResponse:
     found = lookup.event(request, event)
     everything = list(selectors.proposals(found).filter(status__in=SHOWN))
     interests = {str(v).lower() for v in _profile_values(request)}
-    for_me = request.GET.get("for") == "me"
-    shown = [p for p in everything if not for_me or interests & {t.lower() for t in p.topics}]
+    which = request.GET.get("for", "")
+    if which == "mine":  # what they proposed, whatever became of it
+        shown = list(selectors.proposals(found).filter(proposer=request.user))
+    else:
+        shown = [
+            p for p in everything if which != "me" or interests & {t.lower() for t in p.topics}
+        ]
     context = {
         "event": found,
         "proposals": shown,
         "total": len(everything),
-        "for_me": for_me,
+        "for_me": which == "me",
+        "mine_only": which == "mine",
         "mine": selectors.my_interest(found, request.user.pk),
         "can_propose": allows(found.phase, Action.PROPOSE),
         "can_choose": allows(found.phase, Action.SHOW_INTEREST),

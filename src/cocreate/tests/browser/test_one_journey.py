@@ -89,8 +89,8 @@ def test_a_person_designs_their_day_and_is_delivered_it_asked_and_heard(
     base = live_server.url
     # Sign up, confirm the email, join.
     page.goto(base + "/accounts/signup/")
-    page.get_by_label("Your name").fill("Noor Haddad")
-    page.get_by_label("Email").fill("noor@example.org")
+    page.get_by_label("Your name").fill("Amara Okafor")
+    page.get_by_label("Email").fill("amara.okafor@example.net")
     page.get_by_label("Password").fill("journey-maps-for-all")
     page.get_by_role("main").get_by_role("button", name="Sign Up").click()
     expect(page.get_by_role("heading", name="Verify Your Email Address")).to_be_visible()
@@ -149,7 +149,7 @@ def test_a_person_designs_their_day_and_is_delivered_it_asked_and_heard(
 
     # A re-plan moves a session (its room is lost): the inbox, their channel, says so.
     with scope(organisation=org.organisation):
-        noor = Choice.objects.get(option__name=TITLES[1]).design.user
+        amara = Choice.objects.get(option__name=TITLES[1]).design.user
         lost = Room.objects.get(name=entries[TITLES[1]])
     agenda.room_save(
         event=day,
@@ -164,7 +164,7 @@ def test_a_person_designs_their_day_and_is_delivered_it_asked_and_heard(
     expect(page.get_by_text("(was ", exact=False).first).to_be_visible()
     expect(page.get_by_text(TITLES[1]).first).to_be_visible()
     with scope(organisation=org.organisation):
-        told = Message.objects.filter(recipient=noor, kind="agenda_changed").first()
+        told = Message.objects.filter(recipient=amara, kind="agenda_changed").first()
     assert told is not None
     assert told.channel == "in_app"
 
@@ -179,7 +179,7 @@ def test_a_person_designs_their_day_and_is_delivered_it_asked_and_heard(
     page.goto(base + "/me/inbox/")
     expect(page.get_by_text(f"How was {TITLES[1]}?")).to_be_visible()
     with scope(organisation=org.organisation):
-        asked = Message.objects.get(recipient=noor, kind="rating_asked")
+        asked = Message.objects.get(recipient=amara, kind="rating_asked")
     page.goto(base + "/" + asked.link.split("/", 3)[3])
     page.get_by_role("button", name="Excellent").click()
     expect(
