@@ -230,10 +230,16 @@ def _design(compiled: Any, rng: random.Random) -> Any:
     by_step: dict[str, list[Any]] = {}
     for option in compiled.options:
         by_step.setdefault(option.dimension, []).append(option)
-    slots: dict[Any, list[Any]] = {}
-    for session in by_step[sessions_step(compiled)]:
-        slots.setdefault(session.window.start, []).append(session)
-    chosen = {rng.choice(slots[start]).id for start in rng.sample(sorted(slots), rng.randint(2, 4))}
+    chosen: set[str] = set()
+    taken: list[Any] = []  # the windows chosen: a workshop may last two slots
+    sessions = by_step[sessions_step(compiled)]
+    for session in rng.sample(sessions, len(sessions)):
+        window = session.window
+        if all(window.end <= t.start or t.end <= window.start for t in taken):
+            chosen.add(session.id)
+            taken.append(window)
+        if len(chosen) == rng.randint(2, 4):
+            break
     names = {o.name: o.id for o in compiled.options}
     chosen.add(names["In person"])
     meals = [o for o in compiled.options if o.window and o.dimension != sessions_step(compiled)]
