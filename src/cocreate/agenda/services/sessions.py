@@ -17,7 +17,7 @@ from cocreate.agenda.models import Event, Proposal, ProposalStatus, Room, Schedu
 from cocreate.core.links import site_link
 from cocreate.messaging.services import notify
 from cocreate.offerings import services as offerings
-from cocreate.offerings.models import Choice, ChoiceStatus
+from cocreate.offerings.models import Choice, ChoiceStatus, Option
 
 Placement = tuple[int, int]  # room pk, first slot pk
 
@@ -148,21 +148,17 @@ def moves(
 
 
 def seat_lines(changes: Iterable[offerings.SeatChange]) -> dict[int, list[str]]:
-    names = {}
+    changes = list(changes)
+    names = dict(
+        Option.objects.filter(pk__in={c.option_id for c in changes}).values_list("pk", "name")
+    )
     lines: dict[int, list[str]] = defaultdict(list)
     for change in changes:
-        if change.option_id not in names:
-            names[change.option_id] = (
-                Choice.objects.filter(option_id=change.option_id)
-                .values_list("option__name", flat=True)
-                .first()
-            )
-        name = names[change.option_id]
         if change.status == ChoiceStatus.WAITLISTED:
             line = _("“%(title)s”: its room is full, so you are on its waitlist now.")
         else:
             line = _("“%(title)s”: a seat is yours.")
-        lines[change.user_id].append(line % {"title": name})
+        lines[change.user_id].append(line % {"title": names.get(change.option_id, "")})
     return lines
 
 

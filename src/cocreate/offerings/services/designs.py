@@ -152,8 +152,8 @@ def design_submit(
 ) -> Design:
     """Submit (or revise) a design. Submitting the same design again changes nothing.
 
-    `weights` says, for chosen sessions, "must" (attend) or "like"; a session left out
-    keeps the weight it had, or is "like"."""
+    `weights` says, for chosen sessions, "must" (attend) or "like"; a chosen session it
+    does not name is "like"."""
     if not state(offering.status).accepts_designs:
         raise Conflict(_closed(offering), code="offering_closed")
     check = design_check(
@@ -228,6 +228,9 @@ def choice_set(
     weighed |= {option.pk: weight} if weight else {}
     with transaction.atomic(), scope(organisation=offering.organisation_id):
         design = _locked_design(offering, membership)
+        if set(design.choices.values_list("option_id", flat=True)) != set(current):
+            # Changed in another tab since it was checked: check it again, not blindly.
+            raise Conflict("Your plan changed meanwhile: look at it again and choose.")
         _apply(offering, design, wanted, _weights(offering, wanted, weighed), answers)
         drafted = set(design.draft_options) - {option.pk} | ({option.pk} if weight else set())
         design.draft_options = sorted(drafted)
