@@ -23,6 +23,11 @@ class EventForm(forms.Form):
         required=False, widget=LINES, help_text="Tracks or topics, one per line or comma-separated."
     )
 
+    def __init__(self, *args: Any, for_offering: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if for_offering:  # the offering has its name and description already
+            del self.fields["name"], self.fields["description"]
+
     def clean_topics(self) -> list[str]:
         return _lines(self.cleaned_data["topics"])
 

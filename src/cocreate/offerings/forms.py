@@ -4,9 +4,10 @@ import json
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from cocreate.offerings.models import Dimension, Kind, Offering, Option, Partner, RuleKind
-from cocreate.organisations.models import Membership
+from cocreate.organisations.models import Membership, ProfileField
 
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
@@ -60,21 +61,64 @@ class ImportForm(forms.Form):
             raise forms.ValidationError(f"This is not a JSON file: {error}.") from None
 
 
+# What a step asks, as organisers choose it; an event's sessions step comes with it.
+ASKS = [
+    ("options", _("Options to choose from")),
+    ("open", _("An open answer, in their own words")),
+    ("talk", _("An open answer that can become a session proposal (events)")),
+    ("contact", _("How to reach them (their contact preferences)")),
+    ("profile", _("Questions from their profile")),
+]
+
+
 class DimensionForm(forms.Form):
-    name = forms.CharField(max_length=120, label="Step name")
-    help_text = forms.CharField(max_length=300, required=False, label="Help for customers")
-    open_answer = forms.BooleanField(
-        required=False, label="An open answer (text) instead of options"
+    name = forms.CharField(max_length=120, label=_("Step name"))
+    help_text = forms.CharField(max_length=300, required=False, label=_("Help for customers"))
+    asks = forms.ChoiceField(
+        choices=ASKS, initial="options", required=False, label=_("What the step asks")
     )
-    min_picks = forms.IntegerField(min_value=0, initial=0, label="Least picks")
+    questions = forms.ModelMultipleChoiceField(
+        queryset=ProfileField.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Profile questions it asks"),
+        help_text=_("For a profile step: asked here, answered once, kept in the profile."),
+    )
+    min_picks = forms.IntegerField(min_value=0, initial=0, label=_("Least picks"))
     max_picks = forms.IntegerField(
-        min_value=1, required=False, label="Most picks", help_text="Empty: no limit."
+        min_value=1, required=False, label=_("Most picks"), help_text=_("Empty: no limit.")
     )
 
+    def __init__(
+        self, *args: Any, questions: Any = None, sessions: bool = False, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        if sessions:  # the agenda's step: what it asks is not the organisers' to change
+            del self.fields["asks"], self.fields["questions"]
+        elif questions is not None:
+            self.fields["questions"].queryset = questions  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if "asks" in self.fields:  # the service's terms: where the step's answer comes from
+            asks = data.pop("asks", "") or "options"
+            data["source"] = "options" if asks == "open" else asks
+            data["open_answer"] = asks in ("open", "talk")
+        return data
+
     @classmethod
-    def of(cls, dimension: Dimension, data: Any = None) -> "DimensionForm":
-        names = ("name", "help_text", "open_answer", "min_picks", "max_picks")
-        return cls(data, initial={n: getattr(dimension, n) for n in names})
+    def of(cls, dimension: Dimension, data: Any = None, questions: Any = None) -> "DimensionForm":
+        plain_open = dimension.open_answer and dimension.source == "options"
+        initial = {
+            "name": dimension.name,
+            "help_text": dimension.help_text,
+            "min_picks": dimension.min_picks,
+            "max_picks": dimension.max_picks,
+            "asks": "open" if plain_open else dimension.source,
+            "questions": list(dimension.questions.all()),
+        }
+        sessions = dimension.source == "sessions"
+        return cls(data, initial=initial, questions=questions, sessions=sessions)
 
 
 class OptionForm(forms.Form):

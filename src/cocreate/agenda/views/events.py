@@ -18,6 +18,7 @@ from cocreate.agenda.views import lookup
 from cocreate.core.access import public_page
 from cocreate.core.errors import ServiceError
 from cocreate.core.forms import show_service_error
+from cocreate.offerings.models import Kind, Offering
 from cocreate.organisations.access import OrgRequest, org_page
 from cocreate.organisations.models import Organisation
 from cocreate.organisations.rules import Permission, allows
@@ -25,15 +26,21 @@ from cocreate.organisations.rules import Permission, allows
 
 @org_page(Permission.TAKE_PART_IN_AGENDA)
 def events(request: OrgRequest) -> HttpResponse:
+    """The events; organisers create one here, or the agenda of an event offering that has
+    none yet (`?offering=<slug>`, from the offering's editor)."""
     can_run = allows(request.membership.role, Permission.RUN_AGENDA)
-    form = EventForm(request.POST or None)
+    offering = _agenda_less_offering(request)
+    form = EventForm(request.POST or None, for_offering=offering is not None)
     if request.method == "POST":
         if not can_run:
             return HttpResponse(status=403)
         if form.is_valid():
             try:
                 event = services.event_create(
-                    organisation=request.organisation, actor=request.user, **form.cleaned_data
+                    organisation=request.organisation,
+                    actor=request.user,
+                    offering=offering,
+                    **form.cleaned_data,
                 )
             except ServiceError as error:
                 show_service_error(form, error)
@@ -44,8 +51,18 @@ def events(request: OrgRequest) -> HttpResponse:
         "events": selectors.events(request.membership),
         "form": form,
         "can_run": can_run,
+        "offering": offering,
     }
     return render(request, "agenda/events.html", context)
+
+
+def _agenda_less_offering(request: OrgRequest) -> Offering | None:
+    slug = request.GET.get("offering") or request.POST.get("offering")
+    if not slug:
+        return None
+    return get_object_or_404(
+        Offering.objects.filter(kind=Kind.EVENT, agenda__isnull=True), slug=slug
+    )
 
 
 @org_page(Permission.TAKE_PART_IN_AGENDA)

@@ -16,6 +16,7 @@ from cocreate.offerings.lifecycle import TRANSITION_VERBS, state
 from cocreate.offerings.models import Offering
 from cocreate.offerings.views import lookup
 from cocreate.organisations.access import OrgRequest, org_page
+from cocreate.organisations.models import ProfileField
 from cocreate.organisations.rules import Permission
 
 
@@ -50,11 +51,15 @@ def _editor(
         "transitions": [(t.value, TRANSITION_VERBS[t]) for t in state(offering.status).next],
         "editable": state(offering.status).structure_editable,
         "settings_form": OfferingForm.of(offering),
-        "step_form": DimensionForm(),
+        "step_form": DimensionForm(questions=_questions(offering)),
         "rule_form": RuleForm(options=options),
         **forms,
     }
     return render(request, "offerings/editor.html", context, status=status)
+
+
+def _questions(offering: Offering) -> Any:
+    return ProfileField.objects.filter(organisation_id=offering.organisation_id)
 
 
 def _act_and_return(
@@ -100,7 +105,7 @@ def offering_export(request: OrgRequest, offering: str) -> HttpResponse:
 @org_page(Permission.MANAGE_OFFERINGS, methods=["POST"])
 def dimension_new(request: OrgRequest, offering: str) -> HttpResponse:
     found = lookup.offering(request, offering)
-    form = DimensionForm(request.POST)
+    form = DimensionForm(request.POST, questions=_questions(found))
     if form.is_valid():
         try:
             step = services.dimension_create(
@@ -118,7 +123,7 @@ def dimension_new(request: OrgRequest, offering: str) -> HttpResponse:
 def dimension_edit(request: OrgRequest, offering: str, dimension_id: int) -> HttpResponse:
     found = lookup.offering(request, offering)
     step = lookup.dimension(found, dimension_id)
-    form = DimensionForm.of(step, request.POST or None)
+    form = DimensionForm.of(step, request.POST or None, questions=_questions(found))
     if request.method == "POST" and form.is_valid():
         try:
             services.dimension_update(dimension=step, actor=request.user, **form.cleaned_data)
