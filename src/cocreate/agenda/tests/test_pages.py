@@ -160,3 +160,27 @@ def test_my_proposals_lists_what_i_proposed_and_a_proposed_session_cannot_be_cho
     assert "Journey maps people use" in mine  # the customer proposed it too
     assert "Measuring effort" not in mine
     assert "You can choose it once the organisers accept it." in everything
+
+
+def test_the_plan_says_when_a_chosen_session_is_while_one_hosts_another(acme, day):
+    services.constraint_add(
+        event=day.event,
+        actor=acme.organiser,
+        kind="pin",
+        proposal=day.journeys,
+        room=day.big,
+        slot=day.slots[0],
+    )
+    services.constraint_add(
+        event=day.event,
+        actor=acme.organiser,
+        kind="pin",
+        proposal=day.loyalty,
+        room=day.small,
+        slot=day.slots[0],
+    )
+    publish(day, acme.organiser)
+    # The partner hosts "Loyalty without points" and chose "Journey maps" at the same time.
+    page = client_for(acme.partner).get(f"/o/acme/offerings/{day.event.slug}/plan/")
+
+    assert "You host “Loyalty without points” at the same time." in page.content.decode()

@@ -2,7 +2,7 @@
 their sessions at their times and rooms, the sessions they host, how they take part, what
 they eat), what still clashes, how they are reached; printable and in their calendar."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.conf import settings
 from django.contrib import messages
@@ -33,6 +33,7 @@ class Entry:
     choice: Choice | None
     position: int | None
     hosting: bool
+    hosting_then: str = ""  # a session they host at the same time, if any
 
     @property
     def over(self) -> bool:
@@ -53,7 +54,10 @@ def my_plan(request: OrgRequest, offering: str) -> HttpResponse:
         for c in choices
         if c.option.starts_at
     ] + [Entry(o, None, None, True) for o in hosted if o.starts_at and o.pk not in chosen]
-    ordered = sorted(timed, key=lambda e: (e.option.starts_at, e.option.position))
+    ordered = [
+        replace(entry, hosting_then=_hosting_then(entry, hosted))
+        for entry in sorted(timed, key=lambda e: (e.option.starts_at, e.option.position))
+    ]
     check = (
         services.design_check(
             offering=found,
@@ -93,6 +97,26 @@ def my_plan(request: OrgRequest, offering: str) -> HttpResponse:
         "feed_url": request.session.pop("feed_url", None),
     }
     return render(request, "offerings/plan.html", context)
+
+
+def _hosting_then(entry: Entry, hosted: list[Option]) -> str:
+    """A session the person hosts while this, which they chose, takes place."""
+    if entry.hosting:
+        return ""
+    start, end = entry.option.starts_at, entry.option.ends_at
+    return next(
+        (
+            o.name
+            for o in hosted
+            if o.starts_at
+            and o.ends_at
+            and start
+            and end
+            and o.starts_at < end
+            and start < o.ends_at
+        ),
+        "",
+    )
 
 
 def _answers(offering: Offering, answers: dict[str, str]) -> list[tuple[str, str]]:
