@@ -27,6 +27,8 @@ from cocreate.offerings.models import (
     StepSource,
 )
 
+# What is still to choose or answer, not a conflict in what was chosen.
+TODO_CODES = frozenset({"too_few", "answer_missing"})
 _CACHE_SIZE = 64
 # Keyed by id, creation time (an id can come back after a database is reset, as in
 # tests) and revision; "relaxed" marks the copy without minimums.

@@ -7,9 +7,10 @@ from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 from django_scopes import scope
 
+from cocreate.engines import offerings as rules
+from cocreate.offerings import engine
 from cocreate.offerings.lifecycle import LIFECYCLE
 from cocreate.offerings.models import (
-    PERSONAL_SOURCES,
     Choice,
     ChoiceStatus,
     Design,
@@ -169,40 +170,36 @@ class DesignToDo:
 
 
 def designs_to_do(membership: Membership) -> list[DesignToDo]:
-    """Open offerings this person has not designed, or whose design has steps still to do:
-    fewer options than the step needs, or a required answer missing (the rules engine's
-    "too few" and "answer missing"). Steps asking for contact details or profile answers
-    are the person's, not the design's. Three queries, whatever the number of offerings."""
+    """Open offerings this person has not designed, or whose design has steps still to do,
+    as the rules engine says them ("too few", "answer missing") of what they chose. Two
+    queries, whatever the number of offerings, once the engine's copy of each is kept."""
     user_id = membership.user_id
-    mine = Q(options__choices__design__user_id=user_id)
     with scope(organisation=membership.organisation_id):
         offerings = list(Offering.objects.filter(status__in=ACCEPTING).order_by("-created_at"))
         designs = {
-            offering_id: (answers, bool(drafted or drafted_answers), chosen)
-            for offering_id, answers, drafted, drafted_answers, chosen in Design.objects.filter(
-                offering__status__in=ACCEPTING, user_id=user_id
-            )
-            .annotate(chosen=Count("choices"))
-            .values_list("offering_id", "answers", "draft_options", "draft_answers", "chosen")
+            d.offering_id: d
+            for d in Design.objects.filter(offering__status__in=ACCEPTING, user_id=user_id)
         }
-        required = list(
-            Dimension.objects.filter(offering__status__in=ACCEPTING, min_picks__gt=0)
-            .exclude(source__in=PERSONAL_SOURCES)
-            .annotate(picked=Count("options__choices", filter=mine))
-            .values_list("offering_id", "pk", "name", "open_answer", "min_picks", "picked")
-            .order_by("position", "pk")
-        )
+        chosen: dict[int, list[int]] = {}
+        for offering_id, option_id in Choice.objects.filter(
+            design__in=designs.values()
+        ).values_list("design__offering_id", "option_id"):
+            chosen.setdefault(offering_id, []).append(option_id)
     found = []
     for offering in offerings:
-        answers, drafted, chosen = designs.get(offering.pk, ({}, False, 0))
-        if not chosen and not any(str(v).strip() for v in answers.values()):
+        design = designs.get(offering.pk)
+        answers = design.answers if design else {}
+        drafted = bool(design and (design.draft_options or design.draft_answers))
+        if offering.pk not in chosen and not any(str(v).strip() for v in answers.values()):
             found.append(DesignToDo(offering, chosen=False, drafted=drafted, steps=[]))
             continue
+        compiled = engine.engine_offering(offering)
+        picked = engine.selection(chosen.get(offering.pk, []), answers)
+        names = {d.id: d.name for d in compiled.dimensions}
         short = [
-            name
-            for offering_id, pk, name, open_answer, least, picked in required
-            if offering_id == offering.pk
-            and (not str(answers.get(str(pk), "")).strip() if open_answer else picked < least)
+            names[v.dimension]
+            for v in rules.validate(compiled, picked, membership.profile, {})
+            if v.code in engine.TODO_CODES and v.dimension in names
         ]
         if short:
             found.append(DesignToDo(offering, chosen=True, drafted=False, steps=short))

@@ -44,8 +44,6 @@ from cocreate.organisations.models import Membership
 
 # Violations the customer can do nothing about but wait: a full option is waitlisted.
 WAITLIST_CODES = {"full"}
-# Steps not done yet: what is still to choose, not a conflict in what was chosen.
-TODO_CODES = {"too_few", "answer_missing"}
 MAX_SELECTED = 500
 
 
@@ -67,12 +65,12 @@ class Check:
     @property
     def conflicts(self) -> list[rules.Violation]:
         """What is wrong with the choices made so far."""
-        return [v for v in self.violations if v.code not in TODO_CODES]
+        return [v for v in self.violations if v.code not in engine.TODO_CODES]
 
     @property
     def todo(self) -> list[rules.Violation]:
         """Steps where something is still to be chosen or answered."""
-        return [v for v in self.violations if v.code in TODO_CODES]
+        return [v for v in self.violations if v.code in engine.TODO_CODES]
 
 
 def design_check(
