@@ -59,6 +59,14 @@ def profile_fields(offering: Offering) -> list[ProfileField]:
         return list(ProfileField.objects.order_by("position", "id"))
 
 
+def profile_step_questions(offering: Offering, dimension: Dimension) -> list[ProfileField]:
+    """What a profile step asks: its questions, and the answers the offering's options look
+    at (who may choose them), so the person sees and can correct what is used."""
+    used = {e.field for o in engine.engine_offering(offering).options for e in o.eligibility}
+    asked = {f.key for f in dimension.questions.all()} | used
+    return [f for f in profile_fields(offering) if f.key in asked]
+
+
 def rules_of(offering: Offering) -> list[Rule]:
     with scope(organisation=offering.organisation_id):
         return list(Rule.objects.filter(offering=offering))

@@ -35,7 +35,7 @@ from cocreate.offerings.views import lookup
 from cocreate.organisations import services as organisations
 from cocreate.organisations.access import OrgRequest, org_page
 from cocreate.organisations.forms import profile_form
-from cocreate.organisations.models import Membership, ProfileField
+from cocreate.organisations.models import Membership
 from cocreate.organisations.rules import Permission
 
 # The channels a person picks in the designer; webhooks are set in account settings.
@@ -279,18 +279,10 @@ def _step_view(dimension: Dimension, form: Any, options: list[OptionView]) -> St
     return StepView(dimension, options, list(groups.items()), list(past.items()))
 
 
-def _profile_questions(offering: Offering, dimension: Dimension) -> list[ProfileField]:
-    """What a profile step asks: its questions, and the answers the offering's options
-    look at (who may choose them), so the person sees and can correct what is used."""
-    used = {e.field for o in engine.engine_offering(offering).options for e in o.eligibility}
-    asked = {f.key for f in dimension.questions.all()} | used
-    return [f for f in selectors.profile_fields(offering) if f.key in asked]
-
-
 def _profile_form(offering: Offering, membership: Membership, dimension: Dimension) -> Any:
     if dimension.source != StepSource.PROFILE:
         return None
-    questions = _profile_questions(offering, dimension)
+    questions = selectors.profile_step_questions(offering, dimension)
     return profile_form(questions, initial=membership.profile, prefix=f"profile-{dimension.pk}")
 
 
@@ -304,7 +296,7 @@ def _save_profile(request: OrgRequest, offering: Offering) -> dict[int, Any]:
         )
         if dimension is None or dimension.source != StepSource.PROFILE:
             continue
-        questions = _profile_questions(offering, dimension)
+        questions = selectors.profile_step_questions(offering, dimension)
         form = profile_form(
             questions, request.POST, request.membership.profile, prefix=f"profile-{step_id}"
         )
